@@ -1,0 +1,43 @@
+import type { Language } from "~/i18n/config";
+import { serverT } from "~/i18n/resources.server";
+import { formatDate } from "~/lib/dates";
+import { publicOrigin } from "~/utils/config.server";
+import { jurisdictions, localName, townshipOfPath } from "~/utils/jurisdictions.server";
+import { certificateOf, type LoadedApplication } from "./applications.server";
+import { formatCode } from "./certificates.server";
+import { renderCertificatePdf } from "./certificate-pdf.server";
+
+/** The PDF of an approved case, for its citizen or for staff of its jurisdiction. */
+export async function certificatePdf(app: LoadedApplication, lng: Language, request: Request): Promise<Response> {
+  const certificate = app.status === "approved" ? await certificateOf(app.id) : null;
+  if (!certificate || !app.ref) throw new Response("Not Found", { status: 404 });
+  const t = serverT(lng);
+  const index = await jurisdictions();
+  const { service } = app;
+  const verifyUrl = `${publicOrigin(request)}/verify/${certificate.code}`;
+  const township = townshipOfPath(index, app.jurisdictionPath);
+  const pdf = await renderCertificatePdf({
+    title: t(service.certificate.titleKey),
+    subtitle: service.certificate.subtitleKey ? t(service.certificate.subtitleKey) : undefined,
+    issuer: lng === "en" ? index.county.officeEn : index.county.office,
+    reference: app.ref,
+    fields: [
+      ...service.certificate.lines(app.answers).map((line) => ({ label: t(line.labelKey), value: line.value })),
+      { label: t("common:certificate.registeredAt"), value: localName(township, lng) },
+    ],
+    verifyUrl,
+    verifyHint: t("common:certificate.verifyHint", { url: `${publicOrigin(request)}/verify` }),
+    issuedAtLabel: t("common:certificate.issuedAt"),
+    issuedAt: formatDate(certificate.issuedAt, lng),
+    codeLabel: t("common:certificate.code"),
+    code: formatCode(certificate.code),
+    footer: t("common:certificate.footer"),
+  });
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${app.ref}.pdf"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,51 @@
+import { randomBytes } from "node:crypto";
+import { sign } from "~/utils/crypto.server";
+import type { Tx } from "~/utils/db.server";
+import { newId } from "~/utils/crypto.server";
+
+// Crockford's base32: no I, L, O or U, so a code read aloud or retyped stays unambiguous.
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+function base32(bytes: Buffer, length: number): string {
+  let bits = 0;
+  let value = 0;
+  let out = "";
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5 && out.length < length) {
+      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return out;
+}
+
+function signature(body: string): string {
+  return base32(Buffer.from(sign(body, "certificate"), "base64url"), 8);
+}
+
+/** 80 random bits and a 40-bit server signature: a made-up code fails before any look-up. */
+export function newCertificateCode(): string {
+  const body = base32(randomBytes(10), 16);
+  return body + signature(body);
+}
+
+export function isAuthenticCode(code: string): boolean {
+  const normalised = normaliseCode(code);
+  return normalised.length === 24 && signature(normalised.slice(0, 16)) === normalised.slice(16);
+}
+
+export function normaliseCode(code: string): string {
+  return code.toUpperCase().replace(/[^0-9A-Z]/g, "");
+}
+
+export function formatCode(code: string): string {
+  return code.match(/.{1,4}/g)?.join("-") ?? code;
+}
+
+export async function issueCertificate(tx: Tx, applicationId: string): Promise<string> {
+  const code = newCertificateCode();
+  await tx.certificate.create({ data: { id: newId(), applicationId, code, status: "valid" } });
+  return code;
+}

@@ -1,0 +1,59 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileTypeFromBuffer } from "file-type";
+import { dataDir } from "~/utils/config.server";
+import { decryptBytes, encryptBytes, newId } from "~/utils/crypto.server";
+import { db } from "~/utils/db.server";
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+const ACCEPTED = new Map([
+  ["image/jpeg", "jpg"],
+  ["image/png", "png"],
+  ["application/pdf", "pdf"],
+]);
+export const ACCEPT_ATTRIBUTE = ".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf";
+
+export type UploadProblem = "empty" | "tooLarge" | "type";
+
+/** Checks an upload by its content (magic bytes), never by its name or declared type. */
+export async function checkUpload(file: File): Promise<{ ok: true; bytes: Buffer; mimeType: string } | { ok: false; problem: UploadProblem }> {
+  if (file.size === 0) return { ok: false, problem: "empty" };
+  if (file.size > MAX_UPLOAD_BYTES) return { ok: false, problem: "tooLarge" };
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const detected = await fileTypeFromBuffer(bytes);
+  if (!detected || !ACCEPTED.has(detected.mime)) return { ok: false, problem: "type" };
+  return { ok: true, bytes, mimeType: detected.mime };
+}
+
+function uploadsDir() {
+  return path.join(dataDir(), "uploads");
+}
+
+/** Stores the file encrypted (ID cards and hukou pages are personal data) and replaces any earlier one for the key. */
+export async function storeMaterial(applicationId: string, materialKey: string, fileName: string, bytes: Buffer, mimeType: string) {
+  const storageKey = newId();
+  await mkdir(uploadsDir(), { recursive: true });
+  await writeFile(path.join(uploadsDir(), storageKey), encryptBytes(bytes));
+  const safeName = fileName.replace(/[\\/\u0000-\u001f]/g, "_").slice(-100) || `upload.${ACCEPTED.get(mimeType)}`;
+  await db.$transaction([
+    db.material.deleteMany({ where: { applicationId, materialKey } }),
+    db.material.create({
+      data: {
+        id: newId(),
+        applicationId,
+        materialKey,
+        fileName: safeName,
+        mimeType,
+        size: bytes.length,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        storageKey,
+      },
+    }),
+  ]);
+}
+
+export async function readMaterial(storageKey: string): Promise<Buffer> {
+  if (!/^[A-Za-z0-9_-]+$/.test(storageKey)) throw new Error("Bad storage key");
+  return decryptBytes(await readFile(path.join(uploadsDir(), storageKey)));
+}

@@ -1,0 +1,181 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf";
+import { createI18n } from "~/i18n/client";
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from "~/i18n/config";
+import { detectLanguage } from "~/i18n/detect.server";
+import { resourcesFor } from "~/i18n/resources.server";
+import { getUser } from "~/utils/auth.server";
+import { csrfToken } from "~/utils/forms.server";
+import { outboxEnabled } from "~/utils/sms.server";
+import stylesheet from "./styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lng = detectLanguage(request);
+  const user = await getUser(request);
+  return {
+    lng,
+    resources: resourcesFor(lng),
+    csrf: csrfToken(request),
+    user: user ? { name: user.name, kind: user.kind, role: user.role } : null,
+    outbox: outboxEnabled(),
+  };
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
+
+function LanguageSwitch({ lng }: { lng: Language }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <ul className="flex gap-3 text-sm" aria-label={t("nav.language")}>
+      {LANGUAGES.map((code) => {
+        const params = new URLSearchParams(location.search);
+        params.set("lng", code);
+        return (
+          <li key={code}>
+            {code === lng ? (
+              <span aria-current="true" className="font-bold text-white">
+                {t(`languages.${code}`)}
+              </span>
+            ) : (
+              <a href={`${location.pathname}?${params}`} lang={code} hrefLang={code} className="text-white">
+                {t(`languages.${code}`)}
+              </a>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function Header({ data }: { data: RootLoaderData }) {
+  const { t } = useTranslation();
+  const staff = data.user?.kind === "staff";
+  return (
+    <header className="bg-brand-700 text-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-brand-800">
+        {t("nav.skip")}
+      </a>
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link to={staff ? "/staff/queue" : "/"} className="text-white no-underline hover:text-white">
+          <span className="block text-lg font-bold sm:text-xl">{t("site.name")}</span>
+          <span className="block text-sm text-brand-100">{staff ? t("site.staffTagline") : t("site.tagline")}</span>
+        </Link>
+        <nav aria-label={t("nav.account")} className="flex flex-wrap items-center gap-4">
+          <LanguageSwitch lng={data.lng} />
+          {data.user ? (
+            <>
+              {staff ? (
+                <Link to="/staff/queue" className="text-white">
+                  {t("nav.queue")}
+                </Link>
+              ) : (
+                <Link to="/applications" className="text-white">
+                  {t("nav.myApplications")}
+                </Link>
+              )}
+              <span className="text-sm text-brand-100">{data.user.name}</span>
+              <Form method="post" action="/logout">
+                <CsrfInput />
+                <button type="submit" className="text-white underline">
+                  {t("nav.signOut")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to="/login" className="text-white">
+                {t("nav.signIn")}
+              </Link>
+              <Link to="/signup" className="text-white">
+                {t("nav.signUp")}
+              </Link>
+            </>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function Footer({ data }: { data: RootLoaderData }) {
+  const { t } = useTranslation();
+  return (
+    <footer className="mt-12 border-t border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap justify-between gap-4 px-4 py-6 text-sm text-slate-700">
+        <p>{t("site.footer")}</p>
+        <ul className="flex gap-4">
+          <li>
+            <Link to="/verify">{t("nav.verify")}</Link>
+          </li>
+          <li>
+            <Link to="/staff/login">{t("nav.staff")}</Link>
+          </li>
+          {data.outbox ? (
+            <li>
+              <Link to="/dev/outbox">{t("nav.outbox")}</Link>
+            </li>
+          ) : null}
+        </ul>
+      </div>
+    </footer>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData("root") as RootLoaderData | undefined;
+  const lng = data?.lng ?? DEFAULT_LANGUAGE;
+  const i18n = useMemo(() => createI18n(lng, data?.resources ?? {}), [lng, data?.resources]);
+  return (
+    <html lang={lng}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        <I18nextProvider i18n={i18n}>
+          {data ? <Header data={data} /> : null}
+          <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
+            {children}
+          </main>
+          {data ? <Footer data={data} /> : null}
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : "generic";
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <div className="card">
+      <h1 className="text-2xl font-bold">{t(`errorPage.${key}.title`, { defaultValue: status === 404 ? "Page not found" : "Something went wrong" })}</h1>
+      <p className="mt-3">{t(`errorPage.${key}.body`, { defaultValue: "" })}</p>
+      <p className="mt-4">
+        <Link to="/">{t("errorPage.home", { defaultValue: "Home" })}</Link>
+      </p>
+    </div>
+  );
+}

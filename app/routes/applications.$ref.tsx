@@ -1,0 +1,105 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BackLink, Notice, PageTitle } from "~/components/page";
+import { StatusTag, Timeline } from "~/components/status";
+import { certificateOf, citizenApplication, timeline } from "~/engine/applications.server";
+import { formatCode } from "~/engine/certificates.server";
+import { notFound } from "~/engine/errors";
+import { detectLanguage } from "~/i18n/detect.server";
+import { formatDate, formatDateTime } from "~/lib/dates";
+import { requireCitizen } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "办件进度 Application status" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireCitizen(request);
+  const app = (await citizenApplication(user, { ref: params.ref ?? "" })) ?? notFound();
+  const lng = detectLanguage(request);
+  const events = await timeline(app.id);
+  const certificate = app.status === "approved" ? await certificateOf(app.id) : null;
+  return {
+    id: app.id,
+    ref: app.ref!,
+    titleKey: app.service.titleKey,
+    status: app.status,
+    submitted: formatDate(app.submittedAt, lng),
+    due: formatDate(app.dueAt, lng),
+    decided: formatDate(app.decidedAt, lng),
+    justSubmitted: new URL(request.url).searchParams.get("submitted") === "1",
+    // Citizens see the office's role, not the name of the person who acted.
+    timeline: events.map((event) => ({ id: event.id, at: event.at, atText: formatDateTime(event.at, lng), type: event.type, whoKey: `roles.${event.actorRole}`, note: event.note })),
+    correctionNote: app.status === "returned" ? (app.correction?.note ?? null) : null,
+    certificateCode: certificate ? formatCode(certificate.code) : null,
+  };
+}
+
+export default function ApplicationStatus() {
+  const { t } = useTranslation();
+  const app = useLoaderData<typeof loader>();
+  return (
+    <div className="max-w-3xl">
+      <BackLink to="/applications">{t("nav.myApplications")}</BackLink>
+      {app.justSubmitted ? (
+        <div role="status" className="mb-6 rounded-lg bg-green-800 p-6 text-center text-white">
+          <h1 className="text-2xl font-bold">{app.status === "approved" ? t("confirmation.approvedTitle") : t("confirmation.submittedTitle")}</h1>
+          <p className="mt-3">{t("confirmation.refLabel")}</p>
+          <p className="mt-1 font-mono text-2xl font-bold tracking-wider" data-testid="reference">
+            {app.ref}
+          </p>
+        </div>
+      ) : (
+        <PageTitle caption={t(app.titleKey)}>{t("status.pageTitle", { ref: app.ref })}</PageTitle>
+      )}
+      <section className="card mb-6">
+        <dl className="grid gap-3 sm:grid-cols-2">
+          <div>
+            <dt className="text-sm text-slate-700">{t("status.label")}</dt>
+            <dd className="mt-1" data-testid="status">
+              <StatusTag status={app.status} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-700">{t("status.ref")}</dt>
+            <dd className="mt-1 font-mono">{app.ref}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-700">{t("status.submitted")}</dt>
+            <dd className="mt-1">{app.submitted}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-700">{app.decided ? t("status.decided") : t("status.due")}</dt>
+            <dd className="mt-1">{app.decided || app.due}</dd>
+          </div>
+        </dl>
+      </section>
+      {app.status === "in_review" ? <Notice>{t("status.inReviewExplained", { date: app.due })}</Notice> : null}
+      {app.status === "returned" ? (
+        <Notice tone="warning" role="alert">
+          <h2 className="font-bold">{t("status.returnedTitle")}</h2>
+          {app.correctionNote ? <p className="mt-2 whitespace-pre-wrap">{app.correctionNote}</p> : null}
+          <p className="mt-3">
+            <Link to={`/apply/${app.id}/correct`} className="btn-primary">
+              {t("status.correctNow")}
+            </Link>
+          </p>
+        </Notice>
+      ) : null}
+      {app.certificateCode ? (
+        <Notice tone="success">
+          <h2 className="font-bold">{t("status.certificateTitle")}</h2>
+          <p className="mt-2">{t("status.certificateBody", { code: app.certificateCode })}</p>
+          <p className="mt-3">
+            <a href={`/applications/${app.ref}/certificate.pdf`} className="btn-primary" download>
+              {t("status.downloadCertificate")}
+            </a>
+          </p>
+        </Notice>
+      ) : null}
+      <section className="card">
+        <h2 className="mb-4 text-lg font-bold">{t("status.timeline")}</h2>
+        <Timeline entries={app.timeline.map((entry) => ({ ...entry, who: t(entry.whoKey) }))} />
+      </section>
+    </div>
+  );
+}

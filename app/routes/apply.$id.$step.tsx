@@ -1,0 +1,118 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf";
+import { ErrorSummary } from "~/components/error-summary";
+import { FormField, valueAt } from "~/components/fields";
+import { MaterialsForm } from "~/components/materials-form";
+import { BackLink, PageTitle } from "~/components/page";
+import { saveStep } from "~/engine/applications.server";
+import { requireDraft } from "~/engine/citizen-journey.server";
+import { notFound } from "~/engine/errors";
+import { canVisit, firstIncomplete, MATERIALS_STEP, neighbours } from "~/engine/journey";
+import { checkUpload, storeMaterial, type UploadProblem } from "~/engine/materials.server";
+import { renderFields } from "~/engine/presenters.server";
+import { detectLanguage } from "~/i18n/detect.server";
+import { readForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "填写申请 Apply" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { app, ctx } = await requireDraft(request, params.id);
+  const stepId = params.step ?? "";
+  if (!canVisit(app.service, stepId, ctx)) throw redirect(`/apply/${app.id}/${firstIncomplete(app.service, ctx)}`);
+  const { previous, index, total } = neighbours(app.service, stepId, app.answers);
+  const change = new URL(request.url).searchParams.get("change") === "1";
+  const common = { id: app.id, slug: app.service.slug, stepId, titleKey: app.service.titleKey, previous, index, total, change };
+  if (stepId === MATERIALS_STEP) {
+    return {
+      ...common,
+      kind: "materials" as const,
+      stepTitleKey: "materials.title",
+      materials: app.service.materials
+        .filter((material) => material.required(app.answers) || app.uploaded.has(material.key))
+        .map((material) => ({ key: material.key, labelKey: material.labelKey, hintKey: material.hintKey, uploaded: app.materials.find((row) => row.materialKey === material.key)?.fileName ?? null })),
+    };
+  }
+  const step = app.service.steps.find((candidate) => candidate.id === stepId) ?? notFound();
+  return {
+    ...common,
+    kind: "form" as const,
+    stepTitleKey: step.titleKey,
+    descriptionKey: step.descriptionKey,
+    fields: await renderFields(step, app.answers, detectLanguage(request)),
+    values: (app.answers[step.id] ?? {}) as Record<string, unknown>,
+  };
+}
+
+function nextUrl(appId: string, next: string | null, change: boolean) {
+  return `/apply/${appId}/${change || !next ? "review" : next}`;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { app, ctx } = await requireDraft(request, params.id);
+  const stepId = params.step ?? "";
+  if (!canVisit(app.service, stepId, ctx)) throw redirect(`/apply/${app.id}/${firstIncomplete(app.service, ctx)}`);
+  const form = await readForm(request);
+  const change = form.get("change") === "1";
+  form.delete("change");
+
+  if (stepId === MATERIALS_STEP) {
+    const errors: Record<string, string[]> = {};
+    for (const material of app.service.materials) {
+      const file = form.get(material.key);
+      if (!(file instanceof File) || (file.size === 0 && !file.name)) continue;
+      const checked = await checkUpload(file);
+      if (!checked.ok) {
+        errors[material.key] = [`common:errors.upload.${checked.problem satisfies UploadProblem}`];
+        continue;
+      }
+      await storeMaterial(app.id, material.key, file.name, checked.bytes, checked.mimeType);
+      app.uploaded.add(material.key);
+    }
+    for (const material of app.service.materials) {
+      if (material.required(app.answers) && !app.uploaded.has(material.key) && !errors[material.key]) errors[material.key] = ["common:errors.upload.required"];
+    }
+    if (Object.keys(errors).length > 0) return data({ errors, values: null }, { status: 400 });
+    return redirect(nextUrl(app.id, neighbours(app.service, stepId, app.answers).next, change));
+  }
+
+  const step = app.service.steps.find((candidate) => candidate.id === stepId) ?? notFound();
+  const submission = parseWithZod(form, { schema: step.schema(ctx) });
+  const values = (submission.payload ?? {}) as Record<string, unknown>;
+  await saveStep(app, step.id, values);
+  if (submission.status !== "success") return data({ errors: submission.error ?? {}, values }, { status: 400 });
+  return redirect(nextUrl(app.id, neighbours(app.service, stepId, app.answers).next, change));
+}
+
+export default function ApplyStep() {
+  const { t } = useTranslation();
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = (result?.errors ?? undefined) as Record<string, string[]> | undefined;
+  const backTo = page.change ? `/apply/${page.id}/review` : page.previous ? `/apply/${page.id}/${page.previous}` : null;
+  return (
+    <div className="max-w-3xl">
+      {backTo ? <BackLink to={backTo}>{t("nav.back")}</BackLink> : <BackLink to={`/services/${page.slug}`}>{t("nav.back")}</BackLink>}
+      <PageTitle caption={`${t(page.titleKey)} · ${t("apply.stepOf", { current: page.index + 1, total: page.total })}`}>{t(page.stepTitleKey)}</PageTitle>
+      <ErrorSummary errors={errors} />
+      {page.kind === "materials" ? (
+        <MaterialsForm materials={page.materials} errors={errors} change={page.change} />
+      ) : (
+        <Form method="post" noValidate className="card">
+          <CsrfInput />
+          {page.change ? <input type="hidden" name="change" value="1" /> : null}
+          {page.descriptionKey ? <p className="mb-6">{t(page.descriptionKey)}</p> : null}
+          {page.fields.map((field) => (
+            <FormField key={field.name} field={field} value={valueAt(result?.values ?? page.values, field.name)} errors={errors?.[field.name]} />
+          ))}
+          <button type="submit" className="btn-primary">
+            {t("apply.saveContinue")}
+          </button>
+        </Form>
+      )}
+      <p className="mt-4 text-sm text-slate-700">{t("apply.savedNote")}</p>
+    </div>
+  );
+}

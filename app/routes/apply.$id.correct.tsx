@@ -1,0 +1,204 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf";
+import { ErrorSummary, fieldId } from "~/components/error-summary";
+import { FormField, valueAt, type RenderField } from "~/components/fields";
+import { BackLink, Notice, PageTitle } from "~/components/page";
+import { citizenApplication, journeyContext, resubmitCorrection, type ChangedField } from "~/engine/applications.server";
+import type { Answers } from "~/engine/define-service";
+import { DomainError, notFound } from "~/engine/errors";
+import { checkUpload, storeMaterial } from "~/engine/materials.server";
+import { renderFields } from "~/engine/presenters.server";
+import { detectLanguage } from "~/i18n/detect.server";
+import { requireCitizen } from "~/utils/auth.server";
+import { readForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "补正材料 Correct your application" }];
+
+async function requireReturned(request: Request, id: string | undefined) {
+  const user = await requireCitizen(request);
+  const app = (await citizenApplication(user, { id: id ?? "" })) ?? notFound();
+  if (app.status !== "returned" || !app.correction) throw redirect(app.ref ? `/applications/${app.ref}` : `/apply/${app.id}`);
+  return { user, app, correction: app.correction };
+}
+
+/** Writes a value at a path such as `children[0].sex` inside a step's values. */
+function setAt(target: Record<string, unknown>, name: string, value: unknown) {
+  const parts = name.replace(/\]/g, "").split(/[.[]/);
+  let current: Record<string, unknown> = target;
+  parts.forEach((part, index) => {
+    if (index === parts.length - 1) current[part] = value;
+    else {
+      const nextIsIndex = /^\d+$/.test(parts[index + 1]);
+      const existing = current[part];
+      current[part] = Array.isArray(existing) ? [...existing] : existing && typeof existing === "object" ? { ...(existing as object) } : nextIsIndex ? [] : {};
+      current = current[part] as Record<string, unknown>;
+    }
+  });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { app, correction } = await requireReturned(request, params.id);
+  const lng = detectLanguage(request);
+  const groups: { stepId: string; titleKey: string; fields: (RenderField & { reviewerNote: string })[]; values: unknown }[] = [];
+  for (const step of app.service.steps) {
+    const wanted = correction.fields.filter((field) => field.stepId === step.id);
+    if (wanted.length === 0) continue;
+    const rendered = await renderFields(step, app.answers, lng);
+    groups.push({
+      stepId: step.id,
+      titleKey: step.titleKey,
+      values: app.answers[step.id] ?? {},
+      fields: wanted.flatMap((want) => {
+        const field = rendered.find((candidate) => candidate.name === want.field);
+        return field ? [{ ...field, reviewerNote: want.note }] : [];
+      }),
+    });
+  }
+  return {
+    id: app.id,
+    ref: app.ref,
+    titleKey: app.service.titleKey,
+    note: correction.note,
+    groups,
+    materials: correction.materials.map((item) => ({
+      key: item.key,
+      note: item.note,
+      labelKey: app.service.materials.find((material) => material.key === item.key)?.labelKey ?? item.key,
+      uploaded: app.materials.find((material) => material.materialKey === item.key)?.fileName ?? null,
+    })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { app, user, correction } = await requireReturned(request, params.id);
+  const form = await readForm(request);
+  const errors: Record<string, string[]> = {};
+  const typed: Answers = {};
+  const answers: Answers = structuredClone(app.answers);
+  const changed: ChangedField[] = [];
+  for (const want of correction.fields) {
+    const raw = form.get(want.field);
+    const value = typeof raw === "string" && raw.trim() !== "" ? raw : undefined;
+    const stepValues = (answers[want.stepId] ??= {});
+    setAt(stepValues, want.field, value);
+    setAt((typed[want.stepId] ??= {}), want.field, value ?? "");
+  }
+  const ctx = await journeyContext({ answers, uploaded: app.uploaded });
+  for (const stepId of new Set(correction.fields.map((field) => field.stepId))) {
+    const step = app.service.steps.find((candidate) => candidate.id === stepId);
+    if (!step) continue;
+    const result = step.schema(ctx).safeParse(answers[stepId]);
+    if (result.success) {
+      for (const want of correction.fields.filter((field) => field.stepId === stepId)) {
+        const before = valueAt(app.answers[stepId], want.field);
+        const after = valueAt(result.data, want.field);
+        if (before !== after) changed.push({ stepId, field: want.field, before, after });
+      }
+      answers[stepId] = result.data;
+    } else {
+      for (const issue of result.error.issues) {
+        const name = issue.path.reduce<string>((acc, part) => (typeof part === "number" ? `${acc}[${part}]` : acc ? `${acc}.${part}` : String(part)), "");
+        const key = correction.fields.some((field) => field.stepId === stepId && field.field === name) ? name : "";
+        (errors[key] ??= []).push(issue.message);
+      }
+    }
+  }
+  for (const item of correction.materials) {
+    const file = form.get(`material:${item.key}`);
+    if (!(file instanceof File) || file.size === 0) continue;
+    const checked = await checkUpload(file);
+    if (!checked.ok) errors[`material:${item.key}`] = [`common:errors.upload.${checked.problem}`];
+    else {
+      await storeMaterial(app.id, item.key, file.name, checked.bytes, checked.mimeType);
+      changed.push({ stepId: "materials", field: item.key, before: "", after: file.name });
+    }
+  }
+  if (form.get("declaration") !== "yes") errors.declaration = ["common:errors.declaration"];
+  const formError = errors[""]?.[0] ?? null;
+  delete errors[""];
+  if (Object.keys(errors).length > 0 || formError) return data({ errors, formError, typed }, { status: 400 });
+  try {
+    await resubmitCorrection(user, app, answers, changed, request);
+  } catch (error) {
+    if (error instanceof DomainError) return data({ errors: {}, formError: error.messageKey, typed }, { status: error.status });
+    throw error;
+  }
+  return redirect(`/applications/${app.ref}?resubmitted=1`);
+}
+
+export default function Correct() {
+  const { t } = useTranslation();
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors as Record<string, string[]> | undefined;
+  return (
+    <div className="max-w-3xl">
+      <BackLink to={`/applications/${page.ref}`}>{t("nav.back")}</BackLink>
+      <PageTitle caption={`${t(page.titleKey)} · ${page.ref}`}>{t("correct.title")}</PageTitle>
+      <ErrorSummary errors={errors} formError={result?.formError} />
+      <Notice tone="warning">
+        <h2 className="font-bold">{t("correct.reviewerSays")}</h2>
+        <p className="mt-2 whitespace-pre-wrap">{page.note}</p>
+        <p className="mt-2 text-sm">{t("correct.restStays")}</p>
+      </Notice>
+      <Form method="post" encType="multipart/form-data" noValidate className="card">
+        <CsrfInput />
+        {page.groups.map((group) => (
+          <fieldset key={group.stepId} className="mb-4">
+            <legend className="mb-3 text-lg font-bold">{t(group.titleKey)}</legend>
+            {group.fields.map((field) => (
+              <div key={field.name} className="mb-2 rounded border-l-4 border-amber-500 pl-3" data-testid="flagged-field">
+                {field.reviewerNote ? (
+                  <p className="mb-2 text-sm">
+                    <strong>{t("correct.note")}</strong> {field.reviewerNote}
+                  </p>
+                ) : null}
+                <FormField field={field} value={valueAt(result?.typed?.[group.stepId] ?? group.values, field.name)} errors={errors?.[field.name]} />
+              </div>
+            ))}
+          </fieldset>
+        ))}
+        {page.materials.map((material) => {
+          const name = `material:${material.key}`;
+          const id = `f-${fieldId(name)}`;
+          const error = errors?.[name]?.[0];
+          return (
+            <div key={material.key} className="mb-6 rounded border-l-4 border-amber-500 pl-3" data-testid="flagged-field">
+              <label htmlFor={id} className="block font-semibold">
+                {t(material.labelKey)}
+              </label>
+              {material.note ? (
+                <p className="text-sm">
+                  <strong>{t("correct.note")}</strong> {material.note}
+                </p>
+              ) : null}
+              {material.uploaded ? <p className="text-sm text-green-800">{t("materials.uploaded", { name: material.uploaded })}</p> : null}
+              {error ? (
+                <p id={`${id}-error`} className="font-semibold text-seal-600">
+                  {t(error)}
+                </p>
+              ) : null}
+              <input id={id} name={name} type="file" accept=".jpg,.jpeg,.png,.pdf" className="mt-2 block w-full" aria-describedby={error ? `${id}-error` : undefined} />
+            </div>
+          );
+        })}
+        <div className="mt-4">
+          {errors?.declaration ? (
+            <p id="f-declaration-error" className="mb-2 font-semibold text-seal-600">
+              {t(errors.declaration[0])}
+            </p>
+          ) : null}
+          <label className="flex items-start gap-3">
+            <input id="f-declaration" type="checkbox" name="declaration" value="yes" className="mt-1 h-5 w-5" aria-describedby={errors?.declaration ? "f-declaration-error" : undefined} />
+            <span>{t("review.declarationCheckbox")}</span>
+          </label>
+        </div>
+        <button type="submit" className="btn-primary mt-4">
+          {t("correct.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

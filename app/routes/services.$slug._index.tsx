@@ -1,0 +1,58 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf";
+import { BackLink, PageTitle } from "~/components/page";
+import { notFound } from "~/engine/errors";
+import { findService } from "~/services/registry";
+
+export const meta: MetaFunction = () => [{ title: "办事指南 Service guide" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const service = findService(params.slug ?? "") ?? notFound();
+  return {
+    slug: service.slug,
+    titleKey: service.titleKey,
+    summaryKey: service.summaryKey,
+    startPage: service.startPage,
+    materials: service.materials.map((material) => material.labelKey),
+    days: service.workflow.timeLimitDays,
+    instant: service.workflow.instantOnMatch,
+  };
+}
+
+export default function ServiceStart() {
+  const { t } = useTranslation();
+  const service = useLoaderData<typeof loader>();
+  return (
+    <div className="max-w-3xl">
+      <BackLink to="/">{t("nav.home")}</BackLink>
+      <PageTitle>{t(service.titleKey)}</PageTitle>
+      <p className="mb-6 text-lg">{t(service.summaryKey)}</p>
+      <h2 className="mb-2 text-xl font-bold">{t("service.who")}</h2>
+      <ul className="mb-6 list-disc space-y-1 pl-6">
+        {service.startPage.whoKeys.map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
+      </ul>
+      <h2 className="mb-2 text-xl font-bold">{t("service.need")}</h2>
+      <ul className="mb-2 list-disc space-y-1 pl-6">
+        {service.startPage.needKeys.map((key) => (
+          <li key={key}>{t(key)}</li>
+        ))}
+      </ul>
+      <p className="mb-6 text-slate-700">{t("service.uploadRules")}</p>
+      <h2 className="mb-2 text-xl font-bold">{t("service.howLong")}</h2>
+      <p className="mb-2">{service.instant ? t("service.instantExplained") : null}</p>
+      <p className="mb-6">{t("service.timeLimitExplained", { count: service.days })}</p>
+      <p className="mb-6 text-sm text-slate-700">{t(service.startPage.legalBasisKey)}</p>
+      <Form method="post" action={`/services/${service.slug}/apply`}>
+        <CsrfInput />
+        <button type="submit" className="btn-primary text-lg">
+          {t("service.start")} <span aria-hidden="true">›</span>
+        </button>
+      </Form>
+      <p className="mt-3 text-sm text-slate-700">{t("service.startNote")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf";
+import { ErrorSummary } from "~/components/error-summary";
+import { FormField } from "~/components/fields";
+import { PageTitle } from "~/components/page";
+import { PasswordField } from "~/components/password-field";
+import { detectLanguage } from "~/i18n/detect.server";
+import { signupSchema } from "~/utils/account-schemas";
+import { clientAddress } from "~/utils/audit.server";
+import { getUser, hashPassword } from "~/utils/auth.server";
+import { lookupHash } from "~/utils/crypto.server";
+import { db } from "~/utils/db.server";
+import { readForm } from "~/utils/forms.server";
+import { startChallenge } from "~/utils/otp.server";
+import { isLimited, recordHit, smsLimits } from "~/utils/rate-limit.server";
+
+export const meta: MetaFunction = () => [{ title: "注册 Sign up" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  if (user?.kind === "citizen") throw redirect("/applications");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const submission = parseWithZod(form, { schema: signupSchema });
+  const values = { name: String(form.get("name") ?? ""), phone: String(form.get("phone") ?? "") };
+  if (submission.status !== "success") return data({ errors: submission.error ?? {}, values }, { status: 400 });
+  const { name, phone, password } = submission.value;
+  const phoneHash = lookupHash(phone);
+  if (await db.user.findUnique({ where: { phoneHash }, select: { id: true } })) {
+    return data({ errors: { phone: ["common:errors.phoneTaken"] }, values }, { status: 400 });
+  }
+  const limits = [smsLimits.phone(phoneHash), smsLimits.address(clientAddress(request))];
+  for (const limit of limits) {
+    if (await isLimited(limit)) return data({ errors: { phone: ["common:errors.tooManyCodes"] }, values }, { status: 429 });
+  }
+  for (const limit of limits) await recordHit(limit);
+  const lng = detectLanguage(request);
+  const challenge = await startChallenge(phone, "signup", { name, phone, passwordHash: await hashPassword(password), lng }, lng);
+  return redirect(`/signup/verify?c=${challenge}`);
+}
+
+export default function Signup() {
+  const { t } = useTranslation();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors as Record<string, string[]> | undefined;
+  return (
+    <div className="max-w-xl">
+      <PageTitle>{t("signup.title")}</PageTitle>
+      <p className="mb-6">{t("signup.intro")}</p>
+      <ErrorSummary errors={errors} />
+      <Form method="post" noValidate className="card">
+        <CsrfInput />
+        <FormField field={{ name: "name", kind: "text", labelKey: "signup.name", autoComplete: "name", maxLength: 30, width: "medium" }} value={result?.values.name ?? ""} errors={errors?.name} />
+        <FormField field={{ name: "phone", kind: "text", labelKey: "account.phone", hintKey: "account.phoneHint", inputMode: "tel", autoComplete: "tel", maxLength: 16, width: "medium" }} value={result?.values.phone ?? ""} errors={errors?.phone} />
+        <PasswordField name="password" labelKey="account.password" hintKey="signup.passwordHint" errors={errors?.password} autoComplete="new-password" />
+        <PasswordField name="confirm" labelKey="signup.confirm" errors={errors?.confirm} autoComplete="new-password" />
+        <button type="submit" className="btn-primary">
+          {t("signup.submit")}
+        </button>
+      </Form>
+      <p className="mt-6">
+        {t("signup.haveAccount")} <Link to="/login">{t("nav.signIn")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { db } from "./db.server";
+
+/** Fixed-window counters in the database, so every app instance shares them. */
+export type Limit = { key: string; max: number; windowMs: number };
+
+export async function isLimited({ key, max, windowMs }: Limit, now = new Date()): Promise<boolean> {
+  const row = await db.rateLimit.findUnique({ where: { key } });
+  return !!row && row.windowStart.getTime() > now.getTime() - windowMs && row.count >= max;
+}
+
+export async function recordHit({ key, windowMs }: Limit, now = new Date()): Promise<void> {
+  const row = await db.rateLimit.findUnique({ where: { key } });
+  if (!row || row.windowStart.getTime() <= now.getTime() - windowMs) {
+    await db.rateLimit.upsert({ where: { key }, create: { key, count: 1, windowStart: now }, update: { count: 1, windowStart: now } });
+  } else {
+    await db.rateLimit.update({ where: { key }, data: { count: { increment: 1 } } });
+  }
+}
+
+export async function clearHits(key: string): Promise<void> {
+  await db.rateLimit.deleteMany({ where: { key } });
+}
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+
+export const signInLimits = {
+  account: (accountKey: string): Limit => ({ key: `signin:account:${accountKey}`, max: 5, windowMs: FIFTEEN_MINUTES }),
+  address: (address: string): Limit => ({ key: `signin:address:${address}`, max: 30, windowMs: FIFTEEN_MINUTES }),
+};
+
+export const smsLimits = {
+  phone: (phoneHash: string): Limit => ({ key: `sms:phone:${phoneHash}`, max: 5, windowMs: 60 * 60 * 1000 }),
+  address: (address: string): Limit => ({ key: `sms:address:${address}`, max: 20, windowMs: 60 * 60 * 1000 }),
+};

@@ -1,0 +1,151 @@
+// Loads the county's jurisdictions and, outside production, demo accounts and population
+// records. Idempotent: every row is upserted by its natural key.
+//
+//   node --import tsx prisma/seed.ts [--if-empty]
+//
+// --if-empty does nothing when the Jurisdiction table already has rows (container start).
+// JURISDICTION_FILE selects another county's file (default: Wulong).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { demoPopulationRecords } from "~/services/birth-registration/examples";
+import { hashPassword } from "~/utils/auth.server";
+import { encryptText, lookupHash, newId } from "~/utils/crypto.server";
+import { db } from "~/utils/db.server";
+
+type Place = { code: string; name: string; nameEn: string };
+type JurisdictionFile = {
+  county: Place & { refPrefix: string; office: string; officeEn: string };
+  townships: (Place & { villages: Place[] })[];
+};
+
+type JurisdictionRow = Place & {
+  level: "county" | "township" | "village";
+  parentCode: string | null;
+  path: string;
+  sortOrder: number;
+  refPrefix?: string;
+  office?: string;
+  officeEn?: string;
+};
+
+const DEMO_PASSWORD = "Demo#2026";
+
+function readJurisdictions(): JurisdictionFile {
+  const file = path.resolve(process.env.JURISDICTION_FILE ?? "prisma/data/jurisdictions/wulong.json");
+  const data = JSON.parse(readFileSync(file, "utf8")) as JurisdictionFile;
+  if (!data.county?.code || !Array.isArray(data.townships)) throw new Error(`${file}: not a jurisdiction file`);
+  return data;
+}
+
+async function seedJurisdictions(data: JurisdictionFile) {
+  const { county } = data;
+  const countyPath = `${county.code}/`;
+  const rows: JurisdictionRow[] = [
+    {
+      code: county.code,
+      name: county.name,
+      nameEn: county.nameEn,
+      level: "county",
+      parentCode: null,
+      path: countyPath,
+      sortOrder: 0,
+      refPrefix: county.refPrefix,
+      office: county.office,
+      officeEn: county.officeEn,
+    },
+  ];
+  let villages = 0;
+  data.townships.forEach((township, townshipIndex) => {
+    const townshipPath = `${countyPath}${township.code}/`;
+    rows.push({ code: township.code, name: township.name, nameEn: township.nameEn, level: "township", parentCode: county.code, path: townshipPath, sortOrder: townshipIndex });
+    township.villages.forEach((village, villageIndex) => {
+      villages += 1;
+      rows.push({ code: village.code, name: village.name, nameEn: village.nameEn, level: "village", parentCode: township.code, path: `${townshipPath}${village.code}/`, sortOrder: villageIndex });
+    });
+  });
+  await db.$transaction(rows.map(({ code, ...fields }) => db.jurisdiction.upsert({ where: { code }, create: { code, ...fields }, update: fields })));
+  return { townships: data.townships.length, villages, paths: { county: countyPath, byName: new Map(data.townships.map((t) => [t.name, `${countyPath}${t.code}/`])) } };
+}
+
+async function seedDemo(paths: { county: string; byName: Map<string, string> }) {
+  // One hash for every demo account: they share the password anyway.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = new Date();
+  const township = (name: string) => {
+    const found = paths.byName.get(name);
+    if (!found) throw new Error(`Demo staff need the township ${name} in the jurisdiction file`);
+    return found;
+  };
+
+  const citizens = [
+    { phone: "13800000001", name: "张三" },
+    { phone: "13800000002", name: "李四" },
+  ];
+  for (const citizen of citizens) {
+    const phoneHash = lookupHash(citizen.phone);
+    await db.user.upsert({
+      where: { phoneHash },
+      create: { id: newId(), kind: "citizen", role: "citizen", name: citizen.name, phoneEnc: encryptText(citizen.phone), phoneHash, phoneVerifiedAt: now, passwordHash, jurisdictionPath: null },
+      update: { kind: "citizen", role: "citizen", name: citizen.name, passwordHash, jurisdictionPath: null, active: true },
+    });
+  }
+
+  const staff = [
+    { username: "window.fengshan", role: "window_staff", name: "凤山窗口 陈敏", jurisdictionPath: township("凤山街道") },
+    { username: "reviewer.fengshan", role: "township_reviewer", name: "刘洋", jurisdictionPath: township("凤山街道") },
+    { username: "reviewer.baima", role: "township_reviewer", name: "王磊", jurisdictionPath: township("白马镇") },
+    { username: "admin.county", role: "county_admin", name: "赵静", jurisdictionPath: paths.county },
+  ];
+  for (const { username, ...fields } of staff) {
+    await db.user.upsert({
+      where: { username },
+      create: { id: newId(), kind: "staff", username, passwordHash, ...fields },
+      update: { kind: "staff", passwordHash, active: true, ...fields },
+    });
+  }
+
+  for (const record of demoPopulationRecords) {
+    const idHash = lookupHash(record.idNumber);
+    const fields = {
+      name: record.name,
+      sex: record.sex,
+      birthDate: record.birthDate,
+      hukouTownship: record.hukouTownship,
+      marriageDate: record.marriageDate,
+      marriageCertNo: record.marriageCertNo,
+      spouseIdHash: record.spouseIdNumber ? lookupHash(record.spouseIdNumber) : null,
+      childrenCount: record.childrenCount,
+      source: "seed",
+    };
+    await db.populationRecord.upsert({
+      where: { idHash },
+      create: { id: newId(), idHash, idEnc: encryptText(record.idNumber), ...fields },
+      update: fields,
+    });
+  }
+  return { citizens: citizens.length, staff: staff.length, records: demoPopulationRecords.length };
+}
+
+async function main() {
+  if (process.argv.includes("--if-empty") && (await db.jurisdiction.count()) > 0) {
+    console.log("seed: jurisdictions present, nothing to do (--if-empty)");
+    return;
+  }
+  const data = readJurisdictions();
+  const jurisdictions = await seedJurisdictions(data);
+  let summary = `seed: ${data.county.code} with ${jurisdictions.townships} townships and ${jurisdictions.villages} villages`;
+  if (process.env.NODE_ENV !== "production") {
+    const demo = await seedDemo(jurisdictions.paths);
+    summary += `; demo: ${demo.citizens} citizens, ${demo.staff} staff, ${demo.records} population records`;
+  }
+  console.log(summary);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error("seed failed:", error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await db.$disconnect();
+}

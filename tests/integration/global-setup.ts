@@ -1,0 +1,49 @@
+// Vitest globalSetup: one fresh, migrated and seeded SQLite database per test run, in a
+// temp dir that is removed afterwards. The env vars set here are inherited by the forked
+// test workers (pool "forks"), and also handed over with provide() for setup-env.ts.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { TestProject } from "vitest/node";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+export type TestEnv = { DATA_DIR: string; DATABASE_URL: string; NODE_ENV: "test" };
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    testEnv: TestEnv;
+  }
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv) {
+  try {
+    execFileSync(process.execPath, args, { cwd: root, env, stdio: "pipe" });
+  } catch (error) {
+    // Quiet when it works; the whole output when it does not.
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    if (stdout?.length) process.stdout.write(stdout);
+    if (stderr?.length) process.stderr.write(stderr);
+    throw new Error(`global-setup: \`node ${args.join(" ")}\` failed`);
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "portal-test-"));
+  const testEnv: TestEnv = { DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, "portal.db")}`, NODE_ENV: "test" };
+  Object.assign(process.env, testEnv);
+  project.provide("testEnv", testEnv);
+  try {
+    const env = { ...process.env, ...testEnv };
+    run(["scripts/prisma.mjs", "migrate", "deploy"], env);
+    run(["--import", "tsx", "prisma/seed.ts"], env);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
