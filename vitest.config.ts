@@ -7,6 +7,8 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     globalSetup: ["tests/integration/global-setup.ts"],
     pool: "forks",
+    // Integration tests share one SQLite database: run files one after another.
+    fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,4 +1,4 @@
-import type { RenderField, RenderOption } from "~/components/fields";
+import { valueAt, type RenderField, type RenderOption } from "~/components/fields";
 import type { Language } from "~/i18n/config";
 import { jurisdictions, localName } from "~/utils/jurisdictions.server";
 import type { Answers, Field, ServiceDefinition, Step } from "./define-service";
@@ -44,7 +44,6 @@ export type AnswerRow = { stepId: string; field: string; labelKey: string; label
 export type AnswerSection = { stepId: string; titleKey: string; rows: AnswerRow[] };
 
 export async function answerSections(service: ServiceDefinition, answers: Answers, lng: Language, t: (key: string) => string, steps: Step[]): Promise<AnswerSection[]> {
-  const { valueAt } = await import("~/components/fields");
   const sections: AnswerSection[] = [];
   for (const step of steps) {
     const fields = typeof step.fields === "function" ? step.fields(answers) : step.fields;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import * as login from "~/routes/login";
+import * as loginVerify from "~/routes/login.verify";
+import * as signup from "~/routes/signup";
+import * as signupVerify from "~/routes/signup.verify";
+import * as staffLogin from "~/routes/staff.login";
+import * as healthz from "~/routes/healthz";
+import { db } from "~/utils/db.server";
+import { locationOf, postRequest, settle, statusOf } from "./helpers";
+
+async function lastCode(): Promise<string> {
+  const message = await db.smsOutbox.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+  return /\d{6}/.exec(message.body)![0];
+}
+
+describe("accounts", () => {
+  it("signs up with an SMS code, stores the phone encrypted and starts a session", async () => {
+    const phone = "13912345678";
+    const started = await settle(() => signup.action({ request: postRequest("/signup", { name: "王小明", phone, password: "abc12345", confirm: "abc12345" }), params: {}, context: {} }));
+    const next = locationOf(started)!;
+    expect(next).toMatch(/^\/signup\/verify\?c=/);
+    const wrong = await settle(() => signupVerify.action({ request: postRequest(next, { code: "000000" }), params: {}, context: {} }));
+    expect(statusOf(wrong)).toBe(400);
+    const code = await lastCode();
+    const done = (await settle(() => signupVerify.action({ request: postRequest(next, { code }), params: {}, context: {} }))) as Response;
+    expect(done.headers.get("Set-Cookie")).toMatch(/portal_session=.+HttpOnly/i);
+    expect(done.headers.get("Set-Cookie")).toMatch(/SameSite=Lax/i);
+    const user = await db.user.findFirstOrThrow({ where: { name: "王小明" } });
+    expect(user.phoneEnc).not.toContain(phone);
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it("signs a citizen in with password and SMS code", async () => {
+    const started = await settle(() => login.action({ request: postRequest("/login", { phone: "13800000002", password: "Demo#2026" }), params: {}, context: {} }));
+    const next = locationOf(started)!;
+    expect(next).toMatch(/^\/login\/verify\?c=/);
+    const code = await lastCode();
+    const done = (await settle(() => loginVerify.action({ request: postRequest(next, { code }), params: {}, context: {} }))) as Response;
+    expect(done.headers.get("Location")).toBe("/applications");
+    expect(await db.auditLog.count({ where: { action: "signin.citizen" } })).toBeGreaterThan(0);
+  });
+
+  it("limits failed staff sign-ins per account, in the database", async () => {
+    const attempt = () => settle(() => staffLogin.action({ request: postRequest("/staff/login", { username: "window.fengshan", password: "wrong-password1" }), params: {}, context: {} }));
+    for (let index = 0; index < 5; index += 1) expect(statusOf(await attempt())).toBe(400);
+    expect(statusOf(await attempt())).toBe(429);
+    // The right password is refused too while the account is locked.
+    const right = await settle(() => staffLogin.action({ request: postRequest("/staff/login", { username: "window.fengshan", password: "Demo#2026" }), params: {}, context: {} }));
+    expect(statusOf(right)).toBe(429);
+    expect(await db.rateLimit.count({ where: { key: { startsWith: "signin:account:staff:window.fengshan" } } })).toBe(1);
+    await db.rateLimit.deleteMany({});
+  });
+
+  it("answers /healthz with the database status", async () => {
+    const response = (await healthz.loader()) as Response;
+    expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+  });
+});

@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import * as applyStart from "~/routes/services.$slug.apply";
+import * as step from "~/routes/apply.$id.$step";
+import * as review from "~/routes/apply.$id.review";
+import * as correct from "~/routes/apply.$id.correct";
+import * as status from "~/routes/applications.$ref";
+import * as certificate from "~/routes/applications.$ref.certificate[.pdf]";
+import * as staffCase from "~/routes/staff.applications.$ref";
+import * as staffQueue from "~/routes/staff.queue";
+import * as verify from "~/routes/verify.$code";
+import { db } from "~/utils/db.server";
+import { lookupHash } from "~/utils/crypto.server";
+import { matchingAnswers, mismatchingAnswers, demoMarriage, demoWoman } from "~/services/birth-registration/examples";
+import { formFields, getRequest, locationOf, postRequest, sessionFor, settle, statusOf, tinyPng, type Session } from "./helpers";
+
+const SLUG = "birth-registration";
+const MATERIALS = ["womanIdCard", "manIdCard", "womanHukou", "manHukou", "marriageCert"];
+
+async function citizen(phone = "13800000001") {
+  return sessionFor({ phoneHash: lookupHash(phone) });
+}
+
+/** Files a complete application through the real route actions; returns its reference. */
+async function fileApplication(session: Session, answers: Record<string, unknown>) {
+  // Any draft left by an earlier test would be resumed; start from a fresh one.
+  await db.application.deleteMany({ where: { status: "draft" } });
+  const started = await settle(() => applyStart.action({ request: postRequest(`/services/${SLUG}/apply`, {}, session), params: { slug: SLUG }, context: {} }));
+  const id = locationOf(started)!.split("/")[2];
+  for (const stepId of ["woman", "man", "marriage", "children", "childrenDetails", "application"]) {
+    const result = await settle(() => step.action({ request: postRequest(`/apply/${id}/${stepId}`, formFields(answers[stepId]), session), params: { id, step: stepId }, context: {} }));
+    expect(statusOf(result), `step ${stepId}`).toBe(302);
+  }
+  const files = Object.fromEntries(MATERIALS.map((key) => [key, tinyPng()]));
+  const uploaded = await settle(() => step.action({ request: postRequest(`/apply/${id}/materials`, files, session), params: { id, step: "materials" }, context: {} }));
+  expect(locationOf(uploaded)).toBe(`/apply/${id}/review`);
+  const submitted = await settle(() => review.action({ request: postRequest(`/apply/${id}/review`, { declaration: "yes" }, session), params: { id }, context: {} }));
+  const location = locationOf(submitted)!;
+  expect(location).toMatch(/^\/applications\/WL-SY-\d{4}-\d{6}\?submitted=1$/);
+  return { id, ref: location.split("/")[2].split("?")[0] };
+}
+
+describe("birth-service registration through the route actions", () => {
+  it("approves a matching application at once and issues a verifiable certificate", async () => {
+    const session = await citizen();
+    const { id, ref } = await fileApplication(session, matchingAnswers);
+    const row = await db.application.findUniqueOrThrow({ where: { id }, include: { events: true, certificates: true } });
+    expect(row.status).toBe("approved");
+    expect(row.events.map((event) => event.type).sort()).toEqual(["auto_approved", "submitted"]);
+    expect(row.certificates).toHaveLength(1);
+    // Personal data is encrypted at rest.
+    expect(row.answersEnc).not.toContain(demoWoman.idNumber);
+    expect(row.answersEnc).not.toContain(demoWoman.name);
+
+    const page = await settle(() => status.loader({ request: getRequest(`/applications/${ref}`, session), params: { ref }, context: {} }));
+    expect((page as { data: { status: string } }).data.status).toBe("approved");
+
+    const pdf = (await settle(() => certificate.loader({ request: getRequest(`/applications/${ref}/certificate.pdf`, session), params: { ref }, context: {} }))) as Response;
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 4).toString()).toBe("%PDF");
+
+    const code = row.certificates[0].code;
+    const verified = (await settle(() => verify.loader({ request: getRequest(`/verify/${code}`), params: { code }, context: {} }))) as { data: { result: string; lines: { value: string }[] } };
+    expect(verified.data.result).toBe("valid");
+    expect(verified.data.lines.map((line) => line.value)).toContain("张**");
+    expect(JSON.stringify(verified.data)).not.toContain(demoWoman.idNumber);
+
+    const sms = await db.smsOutbox.findFirst({ where: { body: { contains: ref } } });
+    expect(sms?.body).toContain("已办结");
+    const audit = await db.auditLog.findFirst({ where: { action: "application.submit", subjectId: id } });
+    expect(audit?.detail).not.toContain(demoWoman.idNumber);
+  });
+
+  it("sends a mismatch to the township reviewer, who returns it; the corrected case is approved", async () => {
+    const session = await citizen();
+    const { id, ref } = await fileApplication(session, mismatchingAnswers);
+    expect((await db.application.findUniqueOrThrow({ where: { id } })).status).toBe("in_review");
+
+    const reviewer = await sessionFor({ username: "reviewer.fengshan" });
+    const queue = (await settle(() => staffQueue.loader({ request: getRequest("/staff/queue", reviewer), params: {}, context: {} }))) as { data: { rows: { ref: string }[] } };
+    expect(queue.data.rows.map((row) => row.ref)).toContain(ref);
+    const casePage = (await settle(() => staffCase.loader({ request: getRequest(`/staff/applications/${ref}`, reviewer), params: { ref }, context: {} }))) as {
+      data: { comparison: { match: boolean; subjects: { fields: { key: string; match: boolean }[] }[] } };
+    };
+    expect(casePage.data.comparison.match).toBe(false);
+    expect(casePage.data.comparison.subjects.flatMap((subject) => subject.fields.filter((field) => !field.match).map((field) => field.key))).toContain("marriageCertNo");
+
+    const noNote = await settle(() => staffCase.action({ request: postRequest(`/staff/applications/${ref}`, { intent: "return", fix: "marriage.marriageCertNo" }, reviewer), params: { ref }, context: {} }));
+    expect(statusOf(noNote)).toBe(400);
+
+    const returned = await settle(() =>
+      staffCase.action({
+        request: postRequest(`/staff/applications/${ref}`, { intent: "return", note: "结婚证字号与民政登记不一致", fix: "marriage.marriageCertNo", "fixNote:marriage.marriageCertNo": "请核对结婚证" }, reviewer),
+        params: { ref },
+        context: {},
+      }),
+    );
+    expect(statusOf(returned)).toBe(302);
+    expect((await db.application.findUniqueOrThrow({ where: { id } })).status).toBe("returned");
+
+    // Approving a returned case is an illegal transition.
+    const illegal = await settle(() => staffCase.action({ request: postRequest(`/staff/applications/${ref}`, { intent: "approve" }, reviewer), params: { ref }, context: {} }));
+    expect(statusOf(illegal)).toBe(409);
+
+    const form = (await settle(() => correct.loader({ request: getRequest(`/apply/${id}/correct`, session), params: { id }, context: {} }))) as { data: { groups: { fields: { name: string }[] }[] } };
+    expect(form.data.groups.flatMap((group) => group.fields.map((field) => field.name))).toEqual(["marriageCertNo"]);
+    const resubmitted = await settle(() => correct.action({ request: postRequest(`/apply/${id}/correct`, { marriageCertNo: demoMarriage.marriageCertNo, declaration: "yes" }, session), params: { id }, context: {} }));
+    expect(locationOf(resubmitted)).toBe(`/applications/${ref}?resubmitted=1`);
+    const afterResubmit = await db.application.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { at: "asc" } } } });
+    expect(afterResubmit.status).toBe("in_review");
+    expect(afterResubmit.events.at(-1)?.type).toBe("resubmitted");
+
+    const approved = await settle(() => staffCase.action({ request: postRequest(`/staff/applications/${ref}`, { intent: "approve", note: "" }, reviewer), params: { ref }, context: {} }));
+    expect(statusOf(approved)).toBe(302);
+    const final = await db.application.findUniqueOrThrow({ where: { id }, include: { certificates: true } });
+    expect(final.status).toBe("approved");
+    expect(final.certificates).toHaveLength(1);
+    expect(await db.auditLog.count({ where: { subjectId: id, actorRole: "township_reviewer" } })).toBeGreaterThanOrEqual(3);
+  });
+
+  it("keeps staff inside their jurisdiction: 白马镇's reviewer gets 404 for a 凤山街道 case", async () => {
+    const session = await citizen("13800000002");
+    const { ref } = await fileApplication(session, mismatchingAnswers);
+    const baima = await sessionFor({ username: "reviewer.baima" });
+    const result = await settle(() => staffCase.loader({ request: getRequest(`/staff/applications/${ref}`, baima), params: { ref }, context: {} }));
+    expect(statusOf(result)).toBe(404);
+    const action = await settle(() => staffCase.action({ request: postRequest(`/staff/applications/${ref}`, { intent: "approve" }, baima), params: { ref }, context: {} }));
+    expect(statusOf(action)).toBe(404);
+    const queue = (await settle(() => staffQueue.loader({ request: getRequest("/staff/queue", baima), params: {}, context: {} }))) as { data: { rows: { ref: string }[] } };
+    expect(queue.data.rows.map((row) => row.ref)).not.toContain(ref);
+    const admin = await sessionFor({ username: "admin.county" });
+    const adminQueue = (await settle(() => staffQueue.loader({ request: getRequest("/staff/queue", admin), params: {}, context: {} }))) as { data: { rows: { ref: string }[] } };
+    expect(adminQueue.data.rows.map((row) => row.ref)).toContain(ref);
+    // Another citizen cannot see it either.
+    const other = await citizen("13800000001");
+    expect(statusOf(await settle(() => status.loader({ request: getRequest(`/applications/${ref}`, other), params: { ref }, context: {} })))).toBe(404);
+  });
+});
+
+describe("form safety", () => {
+  it("refuses a POST without the CSRF token", async () => {
+    const session = await citizen();
+    const result = await settle(() => applyStart.action({ request: postRequest(`/services/${SLUG}/apply`, {}, session, { csrf: false }), params: { slug: SLUG }, context: {} }));
+    expect(statusOf(result)).toBe(403);
+  });
+
+  it("keeps what was typed and names the problem when an ID number is wrong", async () => {
+    const session = await citizen();
+    await db.application.deleteMany({ where: { status: "draft" } });
+    const started = await settle(() => applyStart.action({ request: postRequest(`/services/${SLUG}/apply`, {}, session), params: { slug: SLUG }, context: {} }));
+    const id = locationOf(started)!.split("/")[2];
+    const typed = { ...formFields(matchingAnswers.woman), idNumber: "500156940315002" };
+    const result = (await settle(() => step.action({ request: postRequest(`/apply/${id}/woman`, typed, session), params: { id, step: "woman" }, context: {} }))) as {
+      data: { errors: Record<string, string[]>; values: Record<string, string> };
+      init: ResponseInit;
+    };
+    expect(result.init.status).toBe(400);
+    expect(result.data.errors.idNumber).toEqual(["common:errors.residentId.legacy15"]);
+    expect(result.data.values.idNumber).toBe("500156940315002");
+    expect(result.data.values.name).toBe(demoWoman.name);
+    const upload = (await settle(() =>
+      step.action({ request: postRequest(`/apply/${id}/woman`, formFields(matchingAnswers.woman), session), params: { id, step: "woman" }, context: {} }),
+    )) as Response;
+    expect(upload.status).toBe(302);
+  });
+});
