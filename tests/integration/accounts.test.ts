@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as login from "~/routes/login";
-import * as loginVerify from "~/routes/login.verify";
+import * as loginVerify from "~/routes/login_.verify";
 import * as signup from "~/routes/signup";
-import * as signupVerify from "~/routes/signup.verify";
+import * as signupVerify from "~/routes/signup_.verify";
 import * as staffLogin from "~/routes/staff.login";
 import * as healthz from "~/routes/healthz";
 import { db } from "~/utils/db.server";

@@ -4,7 +4,7 @@ import * as step from "~/routes/apply.$id.$step";
 import * as review from "~/routes/apply.$id.review";
 import * as correct from "~/routes/apply.$id.correct";
 import * as status from "~/routes/applications.$ref";
-import * as certificate from "~/routes/applications.$ref.certificate[.pdf]";
+import * as certificate from "~/routes/applications.$ref_.certificate[.pdf]";
 import * as staffCase from "~/routes/staff.applications.$ref";
 import * as staffQueue from "~/routes/staff.queue";
 import * as verify from "~/routes/verify.$code";
