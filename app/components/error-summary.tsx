@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 export type FieldErrors = Record<string, string[] | undefined>;
 
 /** Errors listed at the top of the page, each linked to its field (GOV.UK pattern). */
-export function ErrorSummary({ errors, idPrefix = "f-", formError }: { errors?: FieldErrors | null; idPrefix?: string; formError?: string | null }) {
+/** `labels` (field name → label) makes each summary line say which field it is about. */
+export function ErrorSummary({ errors, idPrefix = "f-", formError, labels }: { errors?: FieldErrors | null; idPrefix?: string; formError?: string | null; labels?: Record<string, string> }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {}).filter(([, messages]) => messages && messages.length > 0);
@@ -23,7 +24,7 @@ export function ErrorSummary({ errors, idPrefix = "f-", formError }: { errors?: 
         {entries.map(([name, messages]) => (
           <li key={name}>
             <a href={`#${idPrefix}${fieldId(name)}`} className="text-seal-600">
-              {t(messages![0])}
+              {labels?.[name] ? t("errors.withLabel", { label: labels[name], message: t(messages![0]) }) : t(messages![0])}
             </a>
           </li>
         ))}

@@ -79,6 +79,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const step = app.service.steps.find((candidate) => candidate.id === stepId) ?? notFound();
+  // Browsers post an empty input as ""; the step schemas (and the journey, which re-checks the
+  // stored values) expect a field left empty to be absent, as in services/*/examples.ts.
+  for (const [key, value] of [...form.entries()]) if (value === "") form.delete(key);
   const submission = parseWithZod(form, { schema: step.schema(ctx) });
   const values = (submission.payload ?? {}) as Record<string, unknown>;
   await saveStep(app, step.id, values);
@@ -96,7 +99,7 @@ export default function ApplyStep() {
     <div className="max-w-3xl">
       {backTo ? <BackLink to={backTo}>{t("nav.back")}</BackLink> : <BackLink to={`/services/${page.slug}`}>{t("nav.back")}</BackLink>}
       <PageTitle caption={`${t(page.titleKey)} · ${t("apply.stepOf", { current: page.index + 1, total: page.total })}`}>{t(page.stepTitleKey)}</PageTitle>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={page.kind === "form" ? Object.fromEntries(page.fields.map((field) => [field.name, t(field.labelKey, field.labelValues)])) : Object.fromEntries(page.materials.map((material) => [material.key, t(material.labelKey)]))} />
       {page.kind === "materials" ? (
         <MaterialsForm materials={page.materials} errors={errors} change={page.change} />
       ) : (

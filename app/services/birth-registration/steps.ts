@@ -22,7 +22,7 @@ function spouseSchema(ctx: StepContext, sex: "female" | "male") {
       hukouTownship: hukouTownship(ctx),
       hukouAddress: text(100),
       currentAddress: text(100),
-      residentSince: sex === "female" ? z.union([date({ notFuture: true, today: ctx.today }), z.undefined()]) : z.undefined(),
+      residentSince: sex === "female" ? date({ notFuture: true, today: ctx.today }).optional() : z.undefined(),
     })
     .superRefine((value, issue) => {
       // Zod still runs this when a field failed; the other checks already reported it.
@@ -140,7 +140,7 @@ export const steps: Step[] = [
       z
         .object({
           childOrder: integer(1, 10),
-          dueDate: z.union([date({ notPast: true, today: ctx.today }), z.undefined()]),
+          dueDate: date({ notPast: true, today: ctx.today }).optional(),
           handlingTownship: text(20).refine((code) => ctx.townshipCodes.has(code), errorKey("choose")),
           village: text(20),
           contactPhone: mobile(),
