@@ -103,7 +103,9 @@ export default function ApplyStep() {
       {page.kind === "materials" ? (
         <MaterialsForm materials={page.materials} errors={errors} change={page.change} />
       ) : (
-        <Form method="post" noValidate className="card">
+        // Keyed by step: the inputs are uncontrolled, and without a new form the man's step
+        // would keep the values typed on the woman's (same field names) after a client-side navigation.
+        <Form key={page.stepId} method="post" noValidate className="card">
           <CsrfInput />
           {page.change ? <input type="hidden" name="change" value="1" /> : null}
           {page.descriptionKey ? <p className="mb-6">{t(page.descriptionKey)}</p> : null}
