@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import { dataDir } from "~/utils/config.server";
@@ -36,6 +36,7 @@ export async function storeMaterial(applicationId: string, materialKey: string, 
   await mkdir(uploadsDir(), { recursive: true });
   await writeFile(path.join(uploadsDir(), storageKey), encryptBytes(bytes));
   const safeName = fileName.replace(/[\\/\u0000-\u001f]/g, "_").slice(-100) || `upload.${ACCEPTED.get(mimeType)}`;
+  const replaced = await db.material.findMany({ where: { applicationId, materialKey }, select: { storageKey: true } });
   await db.$transaction([
     db.material.deleteMany({ where: { applicationId, materialKey } }),
     db.material.create({
@@ -51,6 +52,8 @@ export async function storeMaterial(applicationId: string, materialKey: string, 
       },
     }),
   ]);
+  // The replaced scans are personal data with no further use: remove them, not just their rows.
+  await Promise.all(replaced.map((old) => rm(path.join(uploadsDir(), old.storageKey), { force: true })));
 }
 
 export async function readMaterial(storageKey: string): Promise<Buffer> {

@@ -1,9 +1,9 @@
-import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { services } from "~/services/registry";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "生育服务一网通办 Family services online" }];
+export const meta = titled("titles.home");
 
 export async function loader() {
   return {

@@ -9,8 +9,9 @@ import { notFound } from "~/engine/errors";
 import { detectLanguage } from "~/i18n/detect.server";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { requireCitizen } from "~/utils/auth.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "办件进度 Application status" }];
+export const meta = titled("titles.status");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCitizen(request);

@@ -8,8 +8,9 @@ import { detectLanguage } from "~/i18n/detect.server";
 import { formatDate } from "~/lib/dates";
 import { findService } from "~/services/registry";
 import { requireCitizen } from "~/utils/auth.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "我的办件 My applications" }];
+export const meta = titled("titles.mine");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCitizen(request);

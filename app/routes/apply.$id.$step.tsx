@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf";
@@ -15,8 +15,9 @@ import { checkUpload, storeMaterial, type UploadProblem } from "~/engine/materia
 import { renderFields } from "~/engine/presenters.server";
 import { detectLanguage } from "~/i18n/detect.server";
 import { readForm } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "填写申请 Apply" }];
+export const meta = titled("titles.apply");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { app, ctx } = await requireDraft(request, params.id);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf";
@@ -13,8 +13,9 @@ import { renderFields } from "~/engine/presenters.server";
 import { detectLanguage } from "~/i18n/detect.server";
 import { requireCitizen } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "补正材料 Correct your application" }];
+export const meta = titled("titles.correct");
 
 async function requireReturned(request: Request, id: string | undefined) {
   const user = await requireCitizen(request);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf";
@@ -12,8 +12,9 @@ import { answerSections } from "~/engine/presenters.server";
 import { detectLanguage } from "~/i18n/detect.server";
 import { serverT } from "~/i18n/resources.server";
 import { readForm } from "~/utils/forms.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "核对并提交 Check and submit" }];
+export const meta = titled("titles.review");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { app, ctx } = await requireDraft(request, params.id);

@@ -1,12 +1,12 @@
-import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page";
 import { notFound } from "~/engine/errors";
 import { db } from "~/utils/db.server";
 import { outboxEnabled } from "~/utils/sms.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "短信发件箱 SMS outbox (development)" }];
+export const meta = titled("titles.outbox");
 
 /** Development only: the messages the outbox SMS adapter would have sent. */
 export async function loader() {

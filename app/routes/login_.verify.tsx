@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { CodeForm } from "~/components/code-form";
 import { isLanguage } from "~/i18n/config";
@@ -9,8 +9,9 @@ import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/forms.server";
 import { challengeExists, completeChallenge } from "~/utils/otp.server";
 import { startSession } from "~/utils/session.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "短信验证 SMS code" }];
+export const meta = titled("titles.code");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const id = new URL(request.url).searchParams.get("c") ?? "";

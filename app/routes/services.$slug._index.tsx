@@ -5,8 +5,9 @@ import { CsrfInput } from "~/components/csrf";
 import { BackLink, PageTitle } from "~/components/page";
 import { notFound } from "~/engine/errors";
 import { findService } from "~/services/registry";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "办事指南 Service guide" }];
+export const meta = titled("titles.service");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const service = findService(params.slug ?? "") ?? notFound();

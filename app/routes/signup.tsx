@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useOutlet } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf";
@@ -16,8 +16,9 @@ import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/forms.server";
 import { startChallenge } from "~/utils/otp.server";
 import { isLimited, recordHit, smsLimits } from "~/utils/rate-limit.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "注册 Sign up" }];
+export const meta = titled("titles.signup");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

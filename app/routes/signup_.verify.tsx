@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { CodeForm } from "~/components/code-form";
 import type { Language } from "~/i18n/config";
@@ -10,8 +10,9 @@ import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/forms.server";
 import { challengeExists, completeChallenge } from "~/utils/otp.server";
 import { startSession } from "~/utils/session.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "验证手机 Verify phone" }];
+export const meta = titled("titles.verifyPhone");
 
 type Pending = { name: string; phone: string; passwordHash: string; lng: Language };
 

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf";
@@ -17,8 +17,9 @@ import { audit } from "~/utils/audit.server";
 import { requireStaff } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
 import { jurisdictions, localName } from "~/utils/jurisdictions.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "办件审核 Case review" }];
+export const meta = titled("titles.case");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request);

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf";
@@ -14,8 +14,9 @@ import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/forms.server";
 import { clearHits, isLimited, recordHit, signInLimits } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "工作人员登录 Staff sign-in" }];
+export const meta = titled("titles.staffLogin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

@@ -12,8 +12,9 @@ import { requireStaff } from "~/utils/auth.server";
 import { decryptJson } from "~/utils/crypto.server";
 import { jurisdictions, localName } from "~/utils/jurisdictions.server";
 import type { Answers } from "~/engine/define-service";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "待办件 Review queue" }];
+export const meta = titled("titles.queue");
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -11,8 +11,9 @@ import { decryptJson } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { jurisdictions } from "~/utils/jurisdictions.server";
 import type { Answers } from "~/engine/define-service";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "凭证查验结果 Verification result" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = (args) => [...titled("titles.verifyResult")(args), { name: "robots", content: "noindex" }];
 
 /** Public: says valid, revoked or unknown, and shows only masked data. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,10 +1,11 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page";
 import { normaliseCode } from "~/engine/certificates.server";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "凭证查验 Verify a certificate" }];
+export const meta = titled("titles.verify");
 
 /** A GET form, so checking a code needs no account, no script and no token. */
 export async function loader({ request }: LoaderFunctionArgs) {
