@@ -218,6 +218,24 @@ export async function submitApplication(user: SessionUser, app: LoadedApplicatio
   return { ref, status: step.to };
 }
 
+const DEPTHS = ["county", "township", "village"] as const;
+
+/** "500156/" is a county, "500156/500156001/" a township, one more code a village. */
+export function jurisdictionDepth(path: string): (typeof DEPTHS)[number] | undefined {
+  return DEPTHS[path.split("/").filter(Boolean).length - 1];
+}
+
+/** The staff member has the role and jurisdiction depth of the case's current review level. */
+function holdsLevel(staff: StaffUser, app: Pick<LoadedApplication, "service" | "reviewLevel">): boolean {
+  const level = app.service.workflow.levels[app.reviewLevel];
+  return !!level && level.role === staff.role && jurisdictionDepth(staff.jurisdictionPath) === level.depth;
+}
+
+/** Whether the decision form is offered: the right level, and never on a case one filed oneself. */
+export function canReview(staff: StaffUser, app: Pick<LoadedApplication, "service" | "reviewLevel" | "status" | "filerId">): boolean {
+  return app.status === "in_review" && holdsLevel(staff, app) && app.filerId !== staff.id;
+}
+
 export type ReviewInput =
   | { action: "approve"; note: string }
   | { action: "reject"; note: string }
@@ -225,8 +243,7 @@ export type ReviewInput =
 
 /** A reviewer's decision: state, timeline, audit and certificate change together or not at all. */
 export async function reviewApplication(staff: StaffUser, app: LoadedApplication, input: ReviewInput, request: Request, now = new Date()) {
-  const level = app.service.workflow.levels[app.reviewLevel];
-  if (!level || level.role !== staff.role) throw new DomainError("wrong_level");
+  if (!holdsLevel(staff, app)) throw new DomainError("wrong_level");
   if (app.filerId === staff.id) throw new DomainError("own_filing");
   const step = transition({ status: app.status, action: input.action as Action, actor: "reviewer", reviewLevel: app.reviewLevel, levelCount: app.service.workflow.levels.length });
   if (!step.ok) throw new DomainError(step.error);

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf";
 import { ErrorSummary } from "~/components/error-summary";
@@ -18,6 +18,13 @@ import { readForm } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 
 export const meta = titled("titles.apply");
+
+/**
+ * A refused submission (400) skips the loaders by default; but the materials step stores the
+ * good files even when another one is refused, and its list of uploaded files must show them.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, currentParams, defaultShouldRevalidate }) =>
+  formMethod?.toUpperCase() === "POST" && currentParams.step === MATERIALS_STEP ? true : defaultShouldRevalidate;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { app, ctx } = await requireDraft(request, params.id);

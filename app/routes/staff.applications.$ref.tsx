@@ -5,7 +5,7 @@ import { CsrfInput } from "~/components/csrf";
 import { ErrorSummary } from "~/components/error-summary";
 import { BackLink, Notice, PageTitle } from "~/components/page";
 import { StatusTag, Timeline } from "~/components/status";
-import { certificateOf, reviewApplication, staffApplication, timeline, type ReviewInput } from "~/engine/applications.server";
+import { canReview, certificateOf, reviewApplication, staffApplication, timeline, type ReviewInput } from "~/engine/applications.server";
 import { formatCode } from "~/engine/certificates.server";
 import { DomainError, notFound } from "~/engine/errors";
 import { applicableSteps } from "~/engine/journey";
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     place: localName(index.byCode.get(app.jurisdictionPath?.split("/").filter(Boolean).at(-1) ?? ""), lng),
     submitted: formatDateTime(app.submittedAt, lng),
     due: formatDate(app.dueAt, lng),
-    canAct: app.status === "in_review" && level?.role === staff.role && app.filerId !== staff.id,
+    canAct: canReview(staff, app),
     levelRole: level?.role ?? null,
     sections,
     materials: app.materials.map((material) => ({
