@@ -65,7 +65,7 @@ export default function Login() {
   return (
     <div className="max-w-xl">
       <PageTitle>{t("login.title")}</PageTitle>
-      <ErrorSummary errors={{ ...errors, "": undefined }} formError={formError} />
+      <ErrorSummary errors={{ ...errors, "": undefined }} formError={formError} labels={{ phone: t("account.phone"), password: t("account.password") }} />
       <Form method="post" noValidate className="card">
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />

@@ -57,7 +57,7 @@ export default function Signup() {
     <div className="max-w-xl">
       <PageTitle>{t("signup.title")}</PageTitle>
       <p className="mb-6">{t("signup.intro")}</p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={{ name: t("signup.name"), phone: t("account.phone"), password: t("account.password"), confirm: t("signup.confirm") }} />
       <Form method="post" noValidate className="card">
         <CsrfInput />
         <FormField field={{ name: "name", kind: "text", labelKey: "signup.name", autoComplete: "name", maxLength: 30, width: "medium" }} value={result?.values.name ?? ""} errors={errors?.name} />

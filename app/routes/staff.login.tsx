@@ -57,7 +57,7 @@ export default function StaffLogin() {
   return (
     <div className="max-w-xl">
       <PageTitle>{t("staffLogin.title")}</PageTitle>
-      <ErrorSummary errors={{ ...errors, "": undefined }} formError={errors?.[""]?.[0]} />
+      <ErrorSummary errors={{ ...errors, "": undefined }} formError={errors?.[""]?.[0]} labels={{ username: t("staffLogin.username"), password: t("account.password") }} />
       <Form method="post" noValidate className="card">
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
