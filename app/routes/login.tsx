@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useOutlet, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf";
 import { ErrorSummary } from "~/components/error-summary";
@@ -57,10 +57,7 @@ export default function Login() {
   const { t } = useTranslation();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  // The SMS-code step (…verify.tsx) is a nested route of this one: show it in place of this form.
-  const outlet = useOutlet();
   const errors = result?.errors as Record<string, string[]> | undefined;
-  if (outlet) return outlet;
   const formError = errors?.[""]?.[0];
   return (
     <div className="max-w-xl">

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useOutlet } from "@remix-run/react";
+import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf";
 import { ErrorSummary } from "~/components/error-summary";
@@ -49,10 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Signup() {
   const { t } = useTranslation();
   const result = useActionData<typeof action>();
-  // The SMS-code step (…verify.tsx) is a nested route of this one: show it in place of this form.
-  const outlet = useOutlet();
   const errors = result?.errors as Record<string, string[]> | undefined;
-  if (outlet) return outlet;
   return (
     <div className="max-w-xl">
       <PageTitle>{t("signup.title")}</PageTitle>
