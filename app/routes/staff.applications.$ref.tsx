@@ -54,7 +54,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sizeKb: Math.ceil(material.size / 1024),
     })),
     materialDefs: app.service.materials.map((material) => ({ key: material.key, labelKey: material.labelKey })),
-    comparison: app.comparison,
+    comparison: app.comparison && {
+      ...app.comparison,
+      // Township codes are shown by name, in the reviewer's language.
+      subjects: app.comparison.subjects.map((subject) => ({
+        ...subject,
+        fields: subject.fields.map((field) =>
+          field.key === "hukouTownship"
+            ? { ...field, declared: localName(index.byCode.get(String(field.declared)), lng) || field.declared, recorded: localName(index.byCode.get(String(field.recorded)), lng) || field.recorded }
+            : field,
+        ),
+      })),
+    },
     timeline: events.map((event) => ({
       id: event.id,
       at: event.at,
@@ -206,17 +217,19 @@ export default function StaffApplication() {
           ))}
           <section className="card mb-4">
             <h2 className="mb-3 text-lg font-bold">{t("materials.title")}</h2>
-            <ul className="space-y-2">
+            <dl className="divide-y divide-slate-200">
               {page.materials.map((material) => (
-                <li key={material.id}>
-                  {t(material.labelKey)}:{" "}
-                  <a href={`/staff/applications/${page.ref}/materials/${material.id}`} target="_blank" rel="noreferrer">
-                    {material.fileName}
-                  </a>{" "}
-                  <span className="text-sm text-slate-600">({material.sizeKb} KB)</span>
-                </li>
+                <div key={material.id} className="grid gap-1 py-2 sm:grid-cols-3">
+                  <dt className="font-semibold text-slate-700">{t(material.labelKey)}</dt>
+                  <dd className="break-all sm:col-span-2">
+                    <a href={`/staff/applications/${page.ref}/materials/${material.id}`} target="_blank" rel="noreferrer">
+                      {material.fileName}
+                    </a>{" "}
+                    <span className="text-sm text-slate-600">({material.sizeKb} KB)</span>
+                  </dd>
+                </div>
               ))}
-            </ul>
+            </dl>
           </section>
         </div>
         <div>
@@ -247,7 +260,7 @@ export default function StaffApplication() {
                   </p>
                 ) : null}
                 {page.sections.map((section) => (
-                  <details key={section.stepId} className="mt-2 rounded border border-slate-200 p-2">
+                  <details key={section.stepId} open={section.rows.some((row) => chosen.has(`${row.stepId}.${row.field}`))} className="mt-2 rounded border border-slate-200 p-2">
                     <summary className="cursor-pointer font-semibold">{t(section.titleKey)}</summary>
                     {section.rows.map((row) => {
                       const key = `${row.stepId}.${row.field}`;
@@ -255,7 +268,7 @@ export default function StaffApplication() {
                     })}
                   </details>
                 ))}
-                <details className="mt-2 rounded border border-slate-200 p-2">
+                <details open={page.materialDefs.some((material) => chosen.has(`material:${material.key}`))} className="mt-2 rounded border border-slate-200 p-2">
                   <summary className="cursor-pointer font-semibold">{t("materials.title")}</summary>
                   {page.materialDefs.map((material) => (
                     <FixOption key={material.key} value={`material:${material.key}`} label={t(material.labelKey)} checked={chosen.has(`material:${material.key}`)} />
