@@ -56,3 +56,25 @@ describe("accounts", () => {
     expect(await response.json()).toEqual({ status: "ok", database: "ok" });
   });
 });
+
+describe("sessions and limits", () => {
+  it("signs out everywhere: every session of the account ends", async () => {
+    const { sessionFor } = await import("./helpers");
+    const first = await sessionFor({ username: "reviewer.baima" });
+    const second = await sessionFor({ username: "reviewer.baima" });
+    expect(first.cookie).not.toBe(second.cookie);
+    const logout = await import("~/routes/logout");
+    const result = (await settle(() => logout.action({ request: postRequest("/logout", {}, first), params: {}, context: {} }))) as Response;
+    expect(result.headers.get("Set-Cookie")).toMatch(/portal_session=;/);
+    expect(await db.session.count({ where: { userId: second.userId } })).toBe(0);
+  });
+
+  it("limits failed sign-ins per address across accounts", async () => {
+    await db.rateLimit.deleteMany({});
+    const attempt = (phone: string) => settle(() => login.action({ request: postRequest("/login", { phone, password: "wrong-password1" }), params: {}, context: {} }));
+    // Different accounts, one address: the per-account limit (5) is never reached.
+    for (let index = 0; index < 30; index += 1) expect(statusOf(await attempt(`1370000${String(index).padStart(4, "0")}`))).toBe(400);
+    expect(statusOf(await attempt("13700009999"))).toBe(429);
+    await db.rateLimit.deleteMany({});
+  });
+});
