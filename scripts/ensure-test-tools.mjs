@@ -1,12 +1,13 @@
 // Makes sure the tools the end-to-end tests need are on this machine: Debian's Chromium
 // (Playwright's own browser download cannot work here), pdftotext (poppler-utils) to read
-// the certificate PDF, and a CJK font so that Chinese pages and PDFs render. Installs the
+// the certificate PDF, a CJK font so that Chinese pages and PDFs render, and PostgreSQL
+// for the tests that run on it. Installs the
 // missing ones with apt-get (CI runs as root on a fresh machine). Prints one line.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 
 const CHROMIUM = "/usr/bin/chromium";
-const PACKAGES = ["chromium", "poppler-utils", "fonts-noto-cjk"];
+const PACKAGES = ["chromium", "poppler-utils", "fonts-noto-cjk", "postgresql"];
 
 function hasCommand(name) {
   return spawnSync("sh", ["-c", `command -v ${name}`], { stdio: "ignore" }).status === 0;
@@ -19,11 +20,17 @@ function hasCjkFont() {
   return existsSync("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
 }
 
+function hasPostgres() {
+  const root = "/usr/lib/postgresql";
+  return existsSync(root) && readdirSync(root).some((version) => existsSync(`${root}/${version}/bin/initdb`));
+}
+
 function missingTools() {
   const missing = [];
   if (!existsSync(CHROMIUM)) missing.push("chromium");
   if (!hasCommand("pdftotext")) missing.push("pdftotext");
   if (!hasCjkFont()) missing.push("CJK font");
+  if (!hasPostgres()) missing.push("PostgreSQL");
   return missing;
 }
 
@@ -39,7 +46,7 @@ function apt(args) {
 
 const missing = missingTools();
 if (missing.length === 0) {
-  console.log("ensure-test-tools: chromium, pdftotext and a CJK font are present; nothing to install.");
+  console.log("ensure-test-tools: chromium, pdftotext, a CJK font and PostgreSQL are present; nothing to install.");
   process.exit(0);
 }
 

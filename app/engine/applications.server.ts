@@ -137,11 +137,27 @@ export async function saveStep(app: LoadedApplication, stepId: string, values: R
   app.version += 1;
 }
 
-async function nextReference(tx: Tx, service: ServiceDefinition, now: Date): Promise<string> {
+/** The counter for a service's case numbers in a year, e.g. WL-SY-2026; created on first use. */
+export async function referenceSequence(service: ServiceDefinition, now: Date): Promise<string> {
   const { county } = await jurisdictions();
   const name = `${county.refPrefix}-${service.refCode}-${now.getUTCFullYear()}`;
-  const sequence = await tx.sequence.upsert({ where: { name }, create: { name, value: 1 }, update: { value: { increment: 1 } } });
-  return `${name}-${String(sequence.value).padStart(6, "0")}`;
+  if (!(await db.sequence.findUnique({ where: { name }, select: { name: true } }))) {
+    // Outside the submitting transaction: on PostgreSQL a failed statement would abort it.
+    await db.sequence.create({ data: { name, value: 0 } }).catch((error: unknown) => {
+      if ((error as { code?: string }).code !== "P2002") throw error; // another instance created it first
+    });
+  }
+  return name;
+}
+
+/**
+ * The next case number, inside the submitting transaction: the increment is one atomic
+ * UPDATE that holds the row until commit, so numbers are unique across instances and a
+ * rolled-back submission leaves no gap.
+ */
+export async function nextReference(tx: Tx, sequenceName: string): Promise<string> {
+  const sequence = await tx.sequence.update({ where: { name: sequenceName }, data: { value: { increment: 1 } } });
+  return `${sequenceName}-${String(sequence.value).padStart(6, "0")}`;
 }
 
 function statusMessage(lng: Language, event: string, ref: string, origin: string): string | null {
@@ -183,8 +199,9 @@ export async function submitApplication(user: SessionUser, app: LoadedApplicatio
   const jurisdiction = index.byCode.get(service.jurisdictionOf(answers) ?? "");
   if (!jurisdiction) throw new DomainError("incomplete");
 
+  const sequenceName = await referenceSequence(service, now);
   const ref = await db.$transaction(async (tx) => {
-    const ref = await nextReference(tx, service, now);
+    const ref = await nextReference(tx, sequenceName);
     const updated = await tx.application.updateMany({
       where: { id: app.id, version: app.version, status: "draft" },
       data: {

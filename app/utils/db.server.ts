@@ -1,5 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient as PostgresClient } from "~/generated/prisma-pg/client";
 import { databaseUrl } from "./config.server";
 
 export type { Prisma } from "~/generated/prisma/client";
@@ -9,11 +11,21 @@ declare global {
   var __portalDb: PrismaClient | undefined;
 }
 
-function createClient() {
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/**
+ * SQLite (file:) by default, PostgreSQL for several instances. Both clients come from one
+ * schema (docs/decisions/003-database.md), so the app is typed against the SQLite one.
+ */
+function createClient(): PrismaClient {
   const url = databaseUrl();
-  if (!url.startsWith("file:")) {
-    throw new Error("Only SQLite (file:) URLs are wired up in this build; see docs/decisions/003-database.md");
+  if (isPostgresUrl(url)) {
+    const pool = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: pool }) }) as unknown as PrismaClient;
   }
+  if (!url.startsWith("file:")) throw new Error("DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)");
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
 }
 

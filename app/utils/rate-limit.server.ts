@@ -8,13 +8,17 @@ export async function isLimited({ key, max, windowMs }: Limit, now = new Date())
   return !!row && row.windowStart.getTime() > now.getTime() - windowMs && row.count >= max;
 }
 
+/** Counts one hit with single-statement updates, so concurrent instances never lose or double a count. */
 export async function recordHit({ key, windowMs }: Limit, now = new Date()): Promise<void> {
-  const row = await db.rateLimit.findUnique({ where: { key } });
-  if (!row || row.windowStart.getTime() <= now.getTime() - windowMs) {
-    await db.rateLimit.upsert({ where: { key }, create: { key, count: 1, windowStart: now }, update: { count: 1, windowStart: now } });
-  } else {
-    await db.rateLimit.update({ where: { key }, data: { count: { increment: 1 } } });
-  }
+  const expired = await db.rateLimit.updateMany({ where: { key, windowStart: { lte: new Date(now.getTime() - windowMs) } }, data: { count: 1, windowStart: now } });
+  if (expired.count > 0) return;
+  const counted = await db.rateLimit.updateMany({ where: { key }, data: { count: { increment: 1 } } });
+  if (counted.count > 0) return;
+  await db.rateLimit.create({ data: { key, count: 1, windowStart: now } }).catch(async (error: unknown) => {
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    // Another instance created the row between our update and insert.
+    await db.rateLimit.updateMany({ where: { key }, data: { count: { increment: 1 } } });
+  });
 }
 
 export async function clearHits(key: string): Promise<void> {

@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
+import { startPostgres } from "../support/postgres.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -32,7 +33,9 @@ function run(args: string[], env: NodeJS.ProcessEnv) {
 
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "portal-test-"));
-  const testEnv: TestEnv = { DATA_DIR: dir, DATABASE_URL: `file:${path.join(dir, "portal.db")}`, NODE_ENV: "test" };
+  // TEST_DB=postgres runs the same tests on a throwaway PostgreSQL cluster.
+  const postgres = process.env.TEST_DB === "postgres" ? await startPostgres() : null;
+  const testEnv: TestEnv = { DATA_DIR: dir, DATABASE_URL: postgres?.url ?? `file:${path.join(dir, "portal.db")}`, NODE_ENV: "test" };
   Object.assign(process.env, testEnv);
   project.provide("testEnv", testEnv);
   try {
@@ -40,10 +43,12 @@ export default async function setup(project: TestProject) {
     run(["scripts/prisma.mjs", "migrate", "deploy"], env);
     run(["--import", "tsx", "prisma/seed.ts"], env);
   } catch (error) {
+    postgres?.stop();
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
   return async () => {
+    postgres?.stop();
     rmSync(dir, { recursive: true, force: true });
   };
 }
