@@ -26,8 +26,9 @@ export async function checkUpload(file: File): Promise<{ ok: true; bytes: Buffer
   return { ok: true, bytes, mimeType: detected.mime };
 }
 
+/** Several instances share one uploads folder (a network volume): UPLOADS_DIR, else DATA_DIR/uploads. */
 function uploadsDir() {
-  return path.join(dataDir(), "uploads");
+  return path.resolve(process.env.UPLOADS_DIR ?? path.join(dataDir(), "uploads"));
 }
 
 /** Stores the file encrypted (ID cards and hukou pages are personal data) and replaces any earlier one for the key. */
