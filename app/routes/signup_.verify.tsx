@@ -1,36 +1,29 @@
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { CodeForm } from "~/components/code-form";
 import type { Language } from "~/i18n/config";
-import { codeSchema } from "~/utils/account-schemas";
 import { audit } from "~/utils/audit.server";
+import { requireOpenChallenge, submittedCode } from "~/utils/code-step.server";
 import { encryptText, lookupHash, newId } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
-import { readForm } from "~/utils/forms.server";
-import { challengeExists, completeChallenge } from "~/utils/otp.server";
-import { startSession } from "~/utils/session.server";
 import { titled } from "~/utils/meta";
+import { startSession } from "~/utils/session.server";
 
 export const meta = titled("titles.verifyPhone");
 
 type Pending = { name: string; phone: string; passwordHash: string; lng: Language };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const id = new URL(request.url).searchParams.get("c") ?? "";
-  if (!(await challengeExists(id, "signup"))) throw redirect("/signup");
+  await requireOpenChallenge(request, "signup", "/signup");
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await readForm(request);
-  const id = new URL(request.url).searchParams.get("c") ?? "";
-  const submission = parseWithZod(form, { schema: codeSchema });
-  if (submission.status !== "success") return data({ errors: submission.error ?? {} }, { status: 400 });
-  const result = await completeChallenge<Pending>(id, "signup", submission.value.code);
-  if (!result.ok) return data({ errors: { code: [`common:errors.code_${result.error}`] } }, { status: 400 });
+  const result = await submittedCode<Pending>(request, "signup");
+  if (!result.ok) return result.response;
   const { name, phone, passwordHash, lng } = result.payload;
   const phoneHash = lookupHash(phone);
+  // The number may have been registered meanwhile (a second sign-up in another tab).
   if (await db.user.findUnique({ where: { phoneHash }, select: { id: true } })) throw redirect("/login");
   const userId = newId();
   await db.user.create({
