@@ -1,11 +1,10 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "./csrf";
+import { UPLOAD_ACCEPT } from "~/lib/uploads";
 import { fieldId } from "./error-summary";
 
 export type MaterialView = { key: string; labelKey: string; hintKey?: string; uploaded: string | null; noteText?: string };
-
-const ACCEPT = ".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf";
 
 /** File inputs for the required materials; what is already uploaded is listed and can be replaced. */
 export function MaterialsForm({ materials, errors, change, action, submitKey = "apply.saveContinue" }: { materials: MaterialView[]; errors?: Record<string, string[]>; change?: boolean; action?: string; submitKey?: string }) {
@@ -41,7 +40,7 @@ export function MaterialsForm({ materials, errors, change, action, submitKey = "
                 {t(error)}
               </p>
             ) : null}
-            <input id={id} name={material.key} type="file" accept={ACCEPT} className={`mt-2 block w-full text-base ${error ? "rounded border-2 border-seal-600 p-1" : ""}`} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
+            <input id={id} name={material.key} type="file" accept={UPLOAD_ACCEPT} className={`mt-2 block w-full text-base ${error ? "rounded border-2 border-seal-600 p-1" : ""}`} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
           </div>
         );
       })}

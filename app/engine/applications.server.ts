@@ -5,7 +5,7 @@ import { audit } from "~/utils/audit.server";
 import type { StaffUser } from "~/utils/auth.server";
 import { publicOrigin } from "~/utils/config.server";
 import { decryptJson, encryptJson, lookupHash, newId } from "~/utils/crypto.server";
-import { db, type Tx } from "~/utils/db.server";
+import { db, type Prisma, type Tx } from "~/utils/db.server";
 import { jurisdictions } from "~/utils/jurisdictions.server";
 import type { SessionUser } from "~/utils/session.server";
 import { sms } from "~/utils/sms.server";
@@ -64,7 +64,7 @@ const applicationSelect = {
 };
 
 type Row = NonNullable<Awaited<ReturnType<typeof selectOne>>>;
-function selectOne(where: Parameters<typeof db.application.findFirst>[0] extends infer A ? A extends { where?: infer W } ? W : never : never) {
+function selectOne(where: Prisma.ApplicationWhereInput) {
   return db.application.findFirst({ where, select: applicationSelect });
 }
 
@@ -169,8 +169,7 @@ function statusMessage(lng: Language, event: string, ref: string, origin: string
 
 /** SMS after the state change has committed; a gateway failure never undoes a decision. */
 async function notify(app: { service: ServiceDefinition; answers: Answers; applicantId: string }, event: string, ref: string, request: Request) {
-  const parsed = app.answers;
-  const phone = app.service.contactPhoneOf(parsed);
+  const phone = app.service.contactPhoneOf(app.answers);
   const applicant = await db.user.findUnique({ where: { id: app.applicantId }, select: { locale: true } });
   const body = statusMessage((applicant?.locale as Language) ?? "zh-CN", event, ref, publicOrigin(request));
   if (!phone || !body) return;

@@ -5,14 +5,13 @@ import { fileTypeFromBuffer } from "file-type";
 import { dataDir } from "~/utils/config.server";
 import { decryptBytes, encryptBytes, newId } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
+import { MAX_UPLOAD_BYTES } from "~/lib/uploads";
 
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const ACCEPTED = new Map([
   ["image/jpeg", "jpg"],
   ["image/png", "png"],
   ["application/pdf", "pdf"],
 ]);
-export const ACCEPT_ATTRIBUTE = ".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf";
 
 export type UploadProblem = "empty" | "tooLarge" | "type";
 

@@ -1,7 +1,7 @@
 import { valueAt, type RenderField, type RenderOption } from "~/components/fields";
 import type { Language } from "~/i18n/config";
 import { jurisdictions, localName } from "~/utils/jurisdictions.server";
-import type { Answers, Field, ServiceDefinition, Step } from "./define-service";
+import type { Answers, Field, Step } from "./define-service";
 
 /** Turns a step's declared fields into what the browser needs: options resolved, no schemas. */
 export async function renderFields(step: Step, answers: Answers, lng: Language): Promise<RenderField[]> {
@@ -43,7 +43,7 @@ export async function displayValue(field: Field, raw: unknown, lng: Language, t:
 export type AnswerRow = { stepId: string; field: string; labelKey: string; labelValues?: Record<string, string | number>; value: string; personal?: Field["personal"] };
 export type AnswerSection = { stepId: string; titleKey: string; rows: AnswerRow[] };
 
-export async function answerSections(service: ServiceDefinition, answers: Answers, lng: Language, t: (key: string) => string, steps: Step[]): Promise<AnswerSection[]> {
+export async function answerSections(answers: Answers, lng: Language, t: (key: string) => string, steps: Step[]): Promise<AnswerSection[]> {
   const sections: AnswerSection[] = [];
   for (const step of steps) {
     const fields = typeof step.fields === "function" ? step.fields(answers) : step.fields;

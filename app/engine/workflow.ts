@@ -55,9 +55,6 @@ export function transition(input: TransitionInput): TransitionResult {
   }
 }
 
-export function isFinal(status: Status): boolean {
-  return status === "approved" || status === "rejected" || status === "withdrawn";
-}
 
 /** Adds working days (Monday to Friday). Public holidays are not yet in the data. */
 export function addWorkingDays(start: Date, days: number): Date {

@@ -11,6 +11,7 @@ import { DomainError, notFound } from "~/engine/errors";
 import { checkUpload, storeMaterial } from "~/engine/materials.server";
 import { renderFields } from "~/engine/presenters.server";
 import { detectLanguage } from "~/i18n/detect.server";
+import { UPLOAD_ACCEPT } from "~/lib/uploads";
 import { requireCitizen } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
@@ -181,7 +182,7 @@ export default function Correct() {
                   {t(error)}
                 </p>
               ) : null}
-              <input id={id} name={name} type="file" accept=".jpg,.jpeg,.png,.pdf" className="mt-2 block w-full" aria-describedby={error ? `${id}-error` : undefined} />
+              <input id={id} name={name} type="file" accept={UPLOAD_ACCEPT} className="mt-2 block w-full" aria-describedby={error ? `${id}-error` : undefined} />
             </div>
           );
         })}

@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { app, ctx } = await requireDraft(request, params.id);
   if (!canVisit(app.service, "review", ctx)) throw redirect(`/apply/${app.id}/${firstIncomplete(app.service, ctx)}`);
   const lng = detectLanguage(request);
-  const sections = await answerSections(app.service, app.answers, lng, serverT(lng), applicableSteps(app.service, app.answers));
+  const sections = await answerSections(app.answers, lng, serverT(lng), applicableSteps(app.service, app.answers));
   const eligibility = app.service.eligibility(parsedAnswers(app.service, ctx), { today: ctx.today });
   return {
     id: app.id,

@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = detectLanguage(request);
   const t = serverT(lng);
   const steps = applicableSteps(app.service, app.answers);
-  const sections = await answerSections(app.service, app.answers, lng, t, steps);
+  const sections = await answerSections(app.answers, lng, t, steps);
   const events = await timeline(app.id);
   const index = await jurisdictions();
   const level = app.service.workflow.levels[app.reviewLevel];

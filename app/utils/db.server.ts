@@ -31,5 +31,4 @@ function createClient(): PrismaClient {
 
 export const db: PrismaClient = (globalThis.__portalDb ??= createClient());
 
-export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
