@@ -297,6 +297,31 @@ export async function reviewApplication(staff: StaffUser, app: LoadedApplication
   if (app.ref) await notify(app, step.to === "in_review" ? "level_approved" : step.to, app.ref, request);
 }
 
+/** The applicant withdraws a case that is not yet decided (撤回). */
+export async function withdrawApplication(user: SessionUser, app: LoadedApplication, request: Request, now = new Date()) {
+  const step = transition({ status: app.status, action: "withdraw", actor: "citizen", reviewLevel: app.reviewLevel, levelCount: app.service.workflow.levels.length });
+  if (!step.ok) throw new DomainError(step.error);
+  await db.$transaction(async (tx) => {
+    const updated = await tx.application.updateMany({ where: { id: app.id, version: app.version, status: app.status }, data: { status: step.to, decidedAt: now, version: { increment: 1 } } });
+    if (updated.count === 0) throw new DomainError("stale");
+    await tx.applicationEvent.create({ data: { id: newId(), applicationId: app.id, at: now, actorId: user.id, actorRole: "citizen", type: step.event, fromStatus: app.status, toStatus: step.to } });
+    await audit({ actorId: user.id, actorRole: "citizen", action: "application.withdraw", subjectType: "application", subjectId: app.id, request, detail: { ref: app.ref } }, tx);
+  });
+  if (app.ref) await notify(app, "withdrawn", app.ref, request);
+}
+
+/** Staff of the case's jurisdiction revoke its certificate, with a reason; the public check then says "revoked". */
+export async function revokeCertificate(staff: StaffUser, app: LoadedApplication, reason: string, request: Request, now = new Date()) {
+  if (staff.role === "window_staff") throw new DomainError("wrong_actor");
+  await db.$transaction(async (tx) => {
+    const revoked = await tx.certificate.updateMany({ where: { applicationId: app.id, status: "valid" }, data: { status: "revoked", revokedAt: now } });
+    if (revoked.count === 0) throw new DomainError("illegal_transition");
+    await tx.applicationEvent.create({ data: { id: newId(), applicationId: app.id, at: now, actorId: staff.id, actorRole: staff.role, type: "certificate_revoked", fromStatus: app.status, toStatus: app.status, note: reason } });
+    await audit({ actorId: staff.id, actorRole: staff.role, action: "certificate.revoke", subjectType: "application", subjectId: app.id, request, detail: { ref: app.ref } }, tx);
+  });
+  if (app.ref) await notify(app, "certificate_revoked", app.ref, request);
+}
+
 export type ChangedField = { stepId: string; field: string; before: unknown; after: unknown };
 
 /** Resubmission after 补正: only the flagged fields change; the reviewer sees before and after. */

@@ -1,14 +1,16 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink, Notice, PageTitle } from "~/components/page";
 import { StatusTag, Timeline } from "~/components/status";
-import { certificateOf, citizenApplication, timeline } from "~/engine/applications.server";
+import { certificateOf, citizenApplication, timeline, withdrawApplication } from "~/engine/applications.server";
 import { formatCode } from "~/engine/certificates.server";
-import { notFound } from "~/engine/errors";
+import { CsrfInput } from "~/components/csrf";
+import { DomainError, notFound } from "~/engine/errors";
 import { detectLanguage } from "~/i18n/detect.server";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { requireCitizen } from "~/utils/auth.server";
+import { readForm } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 
 export const meta = titled("titles.status");
@@ -32,7 +34,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeline: events.map((event) => ({ id: event.id, at: event.at, atText: formatDateTime(event.at, lng), type: event.type, whoKey: `roles.${event.actorRole}`, note: event.note })),
     correctionNote: app.status === "returned" ? (app.correction?.note ?? null) : null,
     certificateCode: certificate ? formatCode(certificate.code) : null,
+    certificateRevoked: app.status === "approved" && !certificate,
+    canWithdraw: app.status === "in_review" || app.status === "returned",
   };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireCitizen(request);
+  const app = (await citizenApplication(user, { ref: params.ref ?? "" })) ?? notFound();
+  const form = await readForm(request);
+  if (form.get("intent") !== "withdraw") throw new Response("Bad intent", { status: 400 });
+  try {
+    await withdrawApplication(user, app, request);
+  } catch (error) {
+    // Decided meanwhile: the page shows the decision.
+    if (!(error instanceof DomainError)) throw error;
+  }
+  return redirect(`/applications/${app.ref}`);
 }
 
 export default function ApplicationStatus() {
@@ -97,10 +115,27 @@ export default function ApplicationStatus() {
           </p>
         </Notice>
       ) : null}
+      {app.certificateRevoked ? (
+        <Notice tone="warning">
+          <h2 className="font-bold">{t("status.certificateRevoked")}</h2>
+        </Notice>
+      ) : null}
       <section className="card">
         <h2 className="mb-4 text-lg font-bold">{t("status.timeline")}</h2>
         <Timeline entries={app.timeline.map((entry) => ({ ...entry, who: t(entry.whoKey) }))} />
       </section>
+      {app.canWithdraw ? (
+        <details className="card mt-6">
+          <summary className="cursor-pointer font-semibold">{t("status.withdrawTitle")}</summary>
+          <p className="mt-3">{t("status.withdrawExplain")}</p>
+          <Form method="post" className="mt-3">
+            <CsrfInput />
+            <button type="submit" name="intent" value="withdraw" className="btn-danger">
+              {t("status.withdrawSubmit")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { CsrfInput } from "~/components/csrf";
 import { ErrorSummary } from "~/components/error-summary";
 import { BackLink, Notice, PageTitle } from "~/components/page";
 import { StatusTag, Timeline } from "~/components/status";
-import { canReview, certificateOf, reviewApplication, staffApplication, timeline, type ReviewInput } from "~/engine/applications.server";
+import { canReview, certificateOf, revokeCertificate, reviewApplication, staffApplication, timeline, type ReviewInput } from "~/engine/applications.server";
 import { formatCode } from "~/engine/certificates.server";
 import { DomainError, notFound } from "~/engine/errors";
 import { applicableSteps } from "~/engine/journey";
@@ -77,6 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       asked: (event.detail?.correction?.fields ?? []).map((field) => ({ label: labels.get(`${field.stepId}.${field.field}`) ?? field.field, note: field.note })),
     })),
     certificateCode: certificate ? formatCode(certificate.code) : null,
+    canRevoke: !!certificate && staff.role !== "window_staff",
   };
 }
 
@@ -89,6 +90,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   const note = String(form.get("note") ?? "").trim();
   const errors: Record<string, string[]> = {};
+  if (intent === "revoke") {
+    if (!note) return data({ errors: { revokeNote: ["common:errors.noteRequired_revoke"] }, formError: null, note, fix: [] as string[] }, { status: 400 });
+    try {
+      await revokeCertificate(staff, app, note.slice(0, NOTE_MAX), request);
+    } catch (error) {
+      if (error instanceof DomainError) return data({ errors: null, formError: error.messageKey, note, fix: [] as string[] }, { status: error.status });
+      throw error;
+    }
+    return redirect(`/staff/applications/${app.ref}?done=revoke`);
+  }
   if (note.length > NOTE_MAX) errors.note = ["common:errors.tooLong"];
   if ((intent === "reject" || intent === "return") && !note) errors.note = [`common:errors.noteRequired_${intent}`];
   const fix = form.getAll("fix").map(String);
@@ -286,6 +297,26 @@ export default function StaffApplication() {
                   {t("review.reject")}
                 </button>
               </div>
+            </Form>
+          ) : page.canRevoke ? (
+            <Form method="post" noValidate className="card mb-6" aria-labelledby="revoke-title">
+              <CsrfInput />
+              <h2 id="revoke-title" className="text-lg font-bold">
+                {t("revoke.title")}
+              </h2>
+              <p className="mt-2 text-sm text-slate-700">{t("revoke.explain")}</p>
+              <label htmlFor="f-revokeNote" className="mt-3 block font-semibold">
+                {t("revoke.reason")}
+              </label>
+              {errors?.revokeNote ? (
+                <p id="f-revokeNote-error" className="font-semibold text-seal-600">
+                  {t(errors.revokeNote[0])}
+                </p>
+              ) : null}
+              <textarea id="f-revokeNote" name="note" rows={3} maxLength={NOTE_MAX} className={`input mt-1 ${errors?.revokeNote ? "input-error" : ""}`} aria-describedby={errors?.revokeNote ? "f-revokeNote-error" : undefined} />
+              <button type="submit" name="intent" value="revoke" className="btn-danger mt-4">
+                {t("revoke.submit")}
+              </button>
             </Form>
           ) : page.status === "in_review" ? (
             <Notice>{t("review.notYourLevel", { role: page.levelRole ? t(`roles.${page.levelRole}`) : "" })}</Notice>

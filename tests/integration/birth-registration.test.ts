@@ -163,3 +163,33 @@ describe("form safety", () => {
     expect(upload.status).toBe(302);
   });
 });
+
+describe("after the decision", () => {
+  it("lets the jurisdiction's staff revoke a certificate; the public check then says revoked", async () => {
+    const session = await citizen();
+    const { id, ref } = await fileApplication(session, matchingAnswers);
+    const { code } = await db.certificate.findFirstOrThrow({ where: { applicationId: id } });
+    const windowStaff = await sessionFor({ username: "window.fengshan" });
+    const refused = await settle(() => staffCase.action({ request: postRequest(`/staff/applications/${ref}`, { intent: "revoke", note: "错误签发" }, windowStaff), params: { ref }, context: {} }));
+    expect(statusOf(refused)).toBe(403);
+    const reviewer = await sessionFor({ username: "reviewer.fengshan" });
+    const noReason = await settle(() => staffCase.action({ request: postRequest(`/staff/applications/${ref}`, { intent: "revoke", note: "" }, reviewer), params: { ref }, context: {} }));
+    expect(statusOf(noReason)).toBe(400);
+    const revoked = await settle(() => staffCase.action({ request: postRequest(`/staff/applications/${ref}`, { intent: "revoke", note: "签发信息有误" }, reviewer), params: { ref }, context: {} }));
+    expect(locationOf(revoked)).toBe(`/staff/applications/${ref}?done=revoke`);
+    const verified = (await settle(() => verify.loader({ request: getRequest(`/verify/${code}`), params: { code }, context: {} }))) as { data: { result: string } };
+    expect(verified.data.result).toBe("revoked");
+    expect(await db.auditLog.count({ where: { action: "certificate.revoke", subjectId: id } })).toBe(1);
+  });
+
+  it("lets the applicant withdraw an undecided case, and only that", async () => {
+    const session = await citizen();
+    const pending = await fileApplication(session, mismatchingAnswers);
+    const withdrawn = await settle(() => status.action({ request: postRequest(`/applications/${pending.ref}`, { intent: "withdraw" }, session), params: { ref: pending.ref }, context: {} }));
+    expect(locationOf(withdrawn)).toBe(`/applications/${pending.ref}`);
+    expect((await db.application.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("withdrawn");
+    const approved = await fileApplication(session, matchingAnswers);
+    await settle(() => status.action({ request: postRequest(`/applications/${approved.ref}`, { intent: "withdraw" }, session), params: { ref: approved.ref }, context: {} }));
+    expect((await db.application.findUniqueOrThrow({ where: { id: approved.id } })).status).toBe("approved");
+  });
+});
