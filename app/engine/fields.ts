@@ -47,8 +47,11 @@ export function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
+const chinaDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The calendar day (YYYY-MM-DD) in China at that instant: "today" is the resident's today, not the server's. */
 export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  return chinaDay.format(date);
 }
 
 /** A calendar date as YYYY-MM-DD (what <input type="date"> sends). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Answers, Step, StepContext } from "~/engine/define-service";
-import { choice, date, errorKey, integer, isoDay, mobile, optionalText, personName, residentId, text } from "~/engine/fields";
+import { choice, date, errorKey, integer, mobile, optionalText, personName, residentId, text } from "~/engine/fields";
 import { parseResidentId } from "~/lib/resident-id";
 
 const OUTSIDE = "outside";
@@ -155,4 +155,4 @@ export const steps: Step[] = [
   },
 ];
 
-export { childrenCount, isoDay };
+export { childrenCount };
