@@ -14,7 +14,7 @@ export default defineConfig({
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   optimizeDeps: {
     include: ["react-i18next", "i18next"],
-    exclude: ["@node-rs/argon2", "@prisma/adapter-better-sqlite3", "@prisma/client", "lucia", "@remix-run/node"],
+    exclude: ["@node-rs/argon2", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@prisma/client", "lucia", "@remix-run/node"],
   },
   build: { target: "es2020" },
 });
