@@ -11,12 +11,9 @@ import { demoPopulationRecords } from "~/services/birth-registration/examples";
 import { hashPassword } from "~/utils/auth.server";
 import { encryptText, lookupHash, newId } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
+import { parseJurisdictionFile, type JurisdictionFile } from "./jurisdiction-file";
 
 type Place = { code: string; name: string; nameEn: string };
-type JurisdictionFile = {
-  county: Place & { refPrefix: string; office: string; officeEn: string };
-  townships: (Place & { villages: Place[] })[];
-};
 
 type JurisdictionRow = Place & {
   level: "county" | "township" | "village";
@@ -32,9 +29,7 @@ const DEMO_PASSWORD = "Demo#2026";
 
 function readJurisdictions(): JurisdictionFile {
   const file = path.resolve(process.env.JURISDICTION_FILE ?? "prisma/data/jurisdictions/wulong.json");
-  const data = JSON.parse(readFileSync(file, "utf8")) as JurisdictionFile;
-  if (!data.county?.code || !Array.isArray(data.townships)) throw new Error(`${file}: not a jurisdiction file`);
-  return data;
+  return parseJurisdictionFile(JSON.parse(readFileSync(file, "utf8")), file);
 }
 
 async function seedJurisdictions(data: JurisdictionFile) {
@@ -71,11 +66,10 @@ async function seedDemo(paths: { county: string; byName: Map<string, string> }) 
   // One hash for every demo account: they share the password anyway.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date();
-  const township = (name: string) => {
-    const found = paths.byName.get(name);
-    if (!found) throw new Error(`Demo staff need the township ${name} in the jurisdiction file`);
-    return found;
-  };
+  // Wulong's demo staff sit in 凤山街道 and 白马镇; another county's file gets them in its
+  // first and second township instead.
+  const townshipPaths = [...paths.byName.values()];
+  const township = (name: string, fallback: number) => paths.byName.get(name) ?? townshipPaths[Math.min(fallback, townshipPaths.length - 1)];
 
   const citizens = [
     { phone: "13800000001", name: "张三" },
@@ -91,9 +85,9 @@ async function seedDemo(paths: { county: string; byName: Map<string, string> }) 
   }
 
   const staff = [
-    { username: "window.fengshan", role: "window_staff", name: "凤山窗口 陈敏", jurisdictionPath: township("凤山街道") },
-    { username: "reviewer.fengshan", role: "township_reviewer", name: "刘洋", jurisdictionPath: township("凤山街道") },
-    { username: "reviewer.baima", role: "township_reviewer", name: "王磊", jurisdictionPath: township("白马镇") },
+    { username: "window.fengshan", role: "window_staff", name: "凤山窗口 陈敏", jurisdictionPath: township("凤山街道", 0) },
+    { username: "reviewer.fengshan", role: "township_reviewer", name: "刘洋", jurisdictionPath: township("凤山街道", 0) },
+    { username: "reviewer.baima", role: "township_reviewer", name: "王磊", jurisdictionPath: township("白马镇", 1) },
     { username: "admin.county", role: "county_admin", name: "赵静", jurisdictionPath: paths.county },
   ];
   for (const { username, ...fields } of staff) {

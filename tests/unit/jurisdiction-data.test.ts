@@ -57,3 +57,18 @@ describe("wulong.json", () => {
     expect(byName.get("白马镇")).toBe("500156101");
   });
 });
+
+describe("the jurisdiction file format", () => {
+  it("accepts Wulong's file", async () => {
+    const { parseJurisdictionFile } = await import("../../prisma/jurisdiction-file");
+    expect(parseJurisdictionFile(wulong, "wulong.json").townships.length).toBe(wulong.townships.length);
+  });
+
+  it("names each problem in a broken file", async () => {
+    const { parseJurisdictionFile } = await import("../../prisma/jurisdiction-file");
+    const broken = structuredClone(wulong);
+    broken.county.refPrefix = "wl";
+    broken.townships[1].villages[0].code = broken.townships[0].villages[0].code;
+    expect(() => parseJurisdictionFile(broken, "other.json")).toThrow(/refPrefix[\s\S]*townships\.1\.villages\.0\.code: must start with its township's code/);
+  });
+});
