@@ -53,7 +53,7 @@ export default defineConfig({
     { name: "postgres", use: { javaScriptEnabled: true }, testMatch: /multi-instance\.spec\.ts$/ },
   ],
   webServer: {
-    command: "node server.mjs",
+    command: "node tests/e2e/server-with-log.mjs",
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -65,6 +65,7 @@ export default defineConfig({
       DATABASE_URL: `file:${path.join(dataDir, "portal.db")}`,
       NODE_ENV: "test",
       SMS_ADAPTER: "outbox",
+      PORTAL_LOG_FILE: path.join(dataDir, "server.log"),
     },
   },
 });
