@@ -167,7 +167,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : "generic";
+  const key = status === 404 ? "notFound" : status === 403 ? (isRouteErrorResponse(error) && error.data === "csrf" ? "csrf" : "forbidden") : "generic";
   if (!isRouteErrorResponse(error)) console.error(error);
   return (
     <div className="card">

@@ -56,7 +56,7 @@ export function FormField({ field, value, errors, idPrefix = "f-" }: { field: Re
       {t(errors![0], field.labelValues)}
     </p>
   ) : null;
-  const optional = field.optional && !/（选填）|\(optional\)/i.test(label) ? <span className="font-normal text-slate-600"> {t("optional")}</span> : null;
+  const optional = field.optional ? <span className="font-normal text-slate-600"> {t("optional")}</span> : null;
 
   if (field.kind === "radio") {
     return (

@@ -71,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       at: event.at,
       atText: formatDateTime(event.at, lng),
       type: event.type,
-      who: event.actorName ? `${event.actorName}（${t(`common:roles.${event.actorRole}`)}）` : t(`common:roles.${event.actorRole}`),
+      who: event.actorName ? t("common:actorWithRole", { name: event.actorName, role: t(`common:roles.${event.actorRole}`) }) : t(`common:roles.${event.actorRole}`),
       note: event.note,
       changed: (event.detail?.changed ?? []).map((change) => ({ label: labels.get(`${change.stepId}.${change.field}`) ?? change.field, before: String(change.before ?? ""), after: String(change.after ?? "") })),
       asked: (event.detail?.correction?.fields ?? []).map((field) => ({ label: labels.get(`${field.stepId}.${field.field}`) ?? field.field, note: field.note })),

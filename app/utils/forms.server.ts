@@ -23,7 +23,8 @@ export async function readForm(request: Request): Promise<FormData> {
   const expected = csrfToken(request);
   const given = form.get(CSRF_FIELD);
   if (!expected || typeof given !== "string" || !safeEqual(given, expected)) {
-    throw new Response("Invalid form token. Reload the page and try again. / 表单已过期，请刷新页面后重试。", { status: 403 });
+    // The error page explains it (root ErrorBoundary, errorPage.csrf).
+    throw new Response("csrf", { status: 403, statusText: "Invalid form token" });
   }
   form.delete(CSRF_FIELD);
   return form;
