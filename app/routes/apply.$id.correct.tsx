@@ -187,6 +187,8 @@ export default function Correct() {
           );
         })}
         <div className="mt-4">
+          <h2 className="text-lg font-bold">{t("review.declarationTitle")}</h2>
+          <p className="mb-3 mt-1">{t("review.declarationText")}</p>
           {errors?.declaration ? (
             <p id="f-declaration-error" className="mb-2 font-semibold text-seal-600">
               {t(errors.declaration[0])}

@@ -330,10 +330,7 @@ export default function StaffApplication() {
                   entry.changed.length + entry.asked.length > 0 ? (
                     <ul className="mt-1 list-disc pl-5 text-sm" data-testid="changes">
                       {entry.asked.map((item) => (
-                        <li key={`a-${item.label}`}>
-                          {item.label}
-                          {item.note ? `: ${item.note}` : ""}
-                        </li>
+                        <li key={`a-${item.label}`}>{item.note ? t("labelled", { label: item.label, value: item.note }) : item.label}</li>
                       ))}
                       {entry.changed.map((item) => (
                         <li key={`c-${item.label}`}>{t("review.changedFrom", { field: item.label, before: item.before || "—", after: item.after || "—" })}</li>
