@@ -22,16 +22,6 @@ export type RenderField = {
 
 const widths = { short: "sm:max-w-[8rem]", medium: "sm:max-w-md", full: "" } as const;
 
-/** Reads `children[0].sex` style paths from nested values. */
-export function valueAt(values: unknown, name: string): string {
-  let current: unknown = values;
-  for (const part of name.replace(/\]/g, "").split(/[.[]/)) {
-    if (current === null || typeof current !== "object") return "";
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current === undefined || current === null ? "" : String(current);
-}
-
 function OptionLabel({ option }: { option: RenderOption }) {
   const { t } = useTranslation();
   return <>{option.label ?? t(option.labelKey ?? option.value)}</>;

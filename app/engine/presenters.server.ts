@@ -1,4 +1,5 @@
-import { valueAt, type RenderField, type RenderOption } from "~/components/fields";
+import type { RenderField, RenderOption } from "~/components/fields";
+import { valueAt } from "~/lib/field-paths";
 import type { Language } from "~/i18n/config";
 import { jurisdictions, localName } from "~/utils/jurisdictions.server";
 import type { Answers, Field, Step } from "./define-service";

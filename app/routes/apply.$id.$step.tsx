@@ -4,7 +4,8 @@ import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } fro
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf";
 import { ErrorSummary } from "~/components/error-summary";
-import { FormField, valueAt } from "~/components/fields";
+import { FormField } from "~/components/fields";
+import { valueAt } from "~/lib/field-paths";
 import { MaterialsForm } from "~/components/materials-form";
 import { BackLink, PageTitle } from "~/components/page";
 import { saveStep } from "~/engine/applications.server";

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf";
 import { ErrorSummary, fieldId } from "~/components/error-summary";
-import { FormField, valueAt, type RenderField } from "~/components/fields";
+import { FormField, type RenderField } from "~/components/fields";
 import { BackLink, Notice, PageTitle } from "~/components/page";
 import { citizenApplication, journeyContext, resubmitCorrection, type ChangedField } from "~/engine/applications.server";
 import type { Answers } from "~/engine/define-service";
@@ -11,6 +11,7 @@ import { DomainError, notFound } from "~/engine/errors";
 import { checkUpload, storeMaterial } from "~/engine/materials.server";
 import { renderFields } from "~/engine/presenters.server";
 import { detectLanguage } from "~/i18n/detect.server";
+import { setAt, valueAt } from "~/lib/field-paths";
 import { UPLOAD_ACCEPT } from "~/lib/uploads";
 import { requireCitizen } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
@@ -23,21 +24,6 @@ async function requireReturned(request: Request, id: string | undefined) {
   const app = (await citizenApplication(user, { id: id ?? "" })) ?? notFound();
   if (app.status !== "returned" || !app.correction) throw redirect(app.ref ? `/applications/${app.ref}` : `/apply/${app.id}`);
   return { user, app, correction: app.correction };
-}
-
-/** Writes a value at a path such as `children[0].sex` inside a step's values. */
-function setAt(target: Record<string, unknown>, name: string, value: unknown) {
-  const parts = name.replace(/\]/g, "").split(/[.[]/);
-  let current: Record<string, unknown> = target;
-  parts.forEach((part, index) => {
-    if (index === parts.length - 1) current[part] = value;
-    else {
-      const nextIsIndex = /^\d+$/.test(parts[index + 1]);
-      const existing = current[part];
-      current[part] = Array.isArray(existing) ? [...existing] : existing && typeof existing === "object" ? { ...(existing as object) } : nextIsIndex ? [] : {};
-      current = current[part] as Record<string, unknown>;
-    }
-  });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
