@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { sign } from "~/utils/crypto.server";
-import type { Tx } from "~/utils/db.server";
-import { newId } from "~/utils/crypto.server";
+import { findService } from "~/services/registry";
+import { decryptJson, newId } from "~/utils/crypto.server";
+import { db, type Tx } from "~/utils/db.server";
+import { maskName, maskResidentId } from "~/lib/mask";
+import type { Answers } from "./define-service";
 
 // Crockford's base32: no I, L, O or U, so a code read aloud or retyped stays unambiguous.
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -48,4 +51,32 @@ export async function issueCertificate(tx: Tx, applicationId: string): Promise<s
   const code = newCertificateCode();
   await tx.certificate.create({ data: { id: newId(), applicationId, code, status: "valid" } });
   return code;
+}
+
+export type Verification =
+  | { result: "unknown" }
+  | { result: "valid" | "revoked"; titleKey: string; issuedAt: Date; maskedLines: { labelKey: string; value: string }[] };
+
+/**
+ * The public check of a certificate code. A code without a valid signature is unknown
+ * before any database look-up; the holder's data leaves here only masked.
+ */
+export async function verifyCertificate(code: string): Promise<Verification> {
+  if (!isAuthenticCode(code)) return { result: "unknown" };
+  const certificate = await db.certificate.findUnique({
+    where: { code: normaliseCode(code) },
+    select: { status: true, issuedAt: true, application: { select: { serviceSlug: true, answersEnc: true } } },
+  });
+  const service = certificate ? findService(certificate.application.serviceSlug) : undefined;
+  if (!certificate || !service) return { result: "unknown" };
+  const answers = decryptJson<Answers>(certificate.application.answersEnc);
+  return {
+    result: certificate.status === "valid" ? "valid" : "revoked",
+    titleKey: service.certificate.titleKey,
+    issuedAt: certificate.issuedAt,
+    maskedLines: service.certificate
+      .lines(answers)
+      .filter((line) => line.mask)
+      .map((line) => ({ labelKey: line.labelKey, value: line.mask === "name" ? maskName(line.value) : maskResidentId(line.value) })),
+  };
 }

@@ -60,3 +60,8 @@ export async function readMaterial(storageKey: string): Promise<Buffer> {
   if (!/^[A-Za-z0-9_-]+$/.test(storageKey)) throw new Error("Bad storage key");
   return decryptBytes(await readFile(path.join(uploadsDir(), storageKey)));
 }
+
+/** One stored material of a case the caller has already been allowed to see. */
+export async function materialOf(applicationId: string, materialId: string) {
+  return db.material.findFirst({ where: { id: materialId, applicationId } });
+}

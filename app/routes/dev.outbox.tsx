@@ -2,8 +2,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page";
 import { notFound } from "~/engine/errors";
-import { db } from "~/utils/db.server";
-import { outboxEnabled } from "~/utils/sms.server";
+import { outboxEnabled, outboxMessages } from "~/utils/sms.server";
 import { titled } from "~/utils/meta";
 
 export const meta = titled("titles.outbox");
@@ -11,8 +10,7 @@ export const meta = titled("titles.outbox");
 /** Development only: the messages the outbox SMS adapter would have sent. */
 export async function loader() {
   if (!outboxEnabled()) notFound();
-  const messages = await db.smsOutbox.findMany({ orderBy: { createdAt: "desc" }, take: 50 });
-  return { messages: messages.map((message) => ({ id: message.id, to: message.phoneMasked, body: message.body, at: message.createdAt.toISOString() })) };
+  return { messages: await outboxMessages() };
 }
 
 export default function Outbox() {

@@ -1,10 +1,6 @@
-import { db } from "~/utils/db.server";
+import { databaseReachable } from "~/utils/db.server";
 
 export async function loader() {
-  try {
-    await db.$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok", database: "ok" }, { headers: { "Cache-Control": "no-store" } });
-  } catch {
-    return Response.json({ status: "error", database: "unreachable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
-  }
+  const ok = await databaseReachable();
+  return Response.json(ok ? { status: "ok", database: "ok" } : { status: "error", database: "unreachable" }, { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

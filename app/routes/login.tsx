@@ -9,13 +9,10 @@ import { PageTitle } from "~/components/page";
 import { PasswordField } from "~/components/password-field";
 import { detectLanguage } from "~/i18n/detect.server";
 import { loginSchema } from "~/utils/account-schemas";
-import { audit, clientAddress } from "~/utils/audit.server";
-import { dummyPasswordHash, getUser, safeRedirect, verifyPassword } from "~/utils/auth.server";
-import { decryptText, lookupHash } from "~/utils/crypto.server";
-import { db } from "~/utils/db.server";
+import { checkPassword } from "~/utils/accounts.server";
+import { getUser, safeRedirect } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
 import { startChallenge } from "~/utils/otp.server";
-import { clearHits, isLimited, recordHit, signInLimits } from "~/utils/rate-limit.server";
 import { titled } from "~/utils/meta";
 
 export const meta = titled("titles.login");
@@ -32,24 +29,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = { phone: String(form.get("phone") ?? "") };
   if (submission.status !== "success") return data({ errors: submission.error ?? {}, values }, { status: 400 });
   const { phone, password, redirectTo } = submission.value;
-  const phoneHash = lookupHash(phone);
-  const limits = [signInLimits.account(phoneHash), signInLimits.address(clientAddress(request))];
-  for (const limit of limits) {
-    if (await isLimited(limit)) {
-      await audit({ action: "signin.citizen.limited", request });
-      return data({ errors: { "": ["common:errors.tooManyAttempts"] }, values }, { status: 429 });
-    }
-  }
-  const user = await db.user.findUnique({ where: { phoneHash }, select: { id: true, kind: true, passwordHash: true, phoneEnc: true, active: true } });
-  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !valid || user.kind !== "citizen" || !user.active || !user.phoneEnc) {
-    for (const limit of limits) await recordHit(limit);
-    await audit({ actorId: user?.id, action: "signin.citizen.failed", request });
-    return data({ errors: { "": ["common:errors.badCredentials"] }, values }, { status: 400 });
-  }
-  await clearHits(limits[0].key);
+  const checked = await checkPassword(request, { kind: "citizen", phone }, password);
+  if (!checked.ok) return data({ errors: { "": [`common:errors.${checked.error === "limited" ? "tooManyAttempts" : "badCredentials"}`] }, values }, { status: checked.error === "limited" ? 429 : 400 });
   const lng = detectLanguage(request);
-  const challenge = await startChallenge(decryptText(user.phoneEnc), "login", { userId: user.id, redirectTo: safeRedirect(redirectTo, "/applications"), lng }, lng);
+  const challenge = await startChallenge(checked.phone!, "login", { userId: checked.userId, redirectTo: safeRedirect(redirectTo, "/applications"), lng }, lng);
   return redirect(`/login/verify?c=${challenge}`);
 }
 

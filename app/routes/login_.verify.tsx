@@ -2,9 +2,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { useActionData } from "@remix-run/react";
 import { CodeForm } from "~/components/code-form";
 import { isLanguage } from "~/i18n/config";
+import { rememberLocale } from "~/utils/accounts.server";
 import { audit } from "~/utils/audit.server";
 import { requireOpenChallenge, submittedCode } from "~/utils/code-step.server";
-import { db } from "~/utils/db.server";
 import { titled } from "~/utils/meta";
 import { startSession } from "~/utils/session.server";
 
@@ -19,7 +19,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await submittedCode<{ userId: string; redirectTo: string; lng: string }>(request, "login");
   if (!result.ok) return result.response;
   const { userId, redirectTo, lng } = result.payload;
-  if (isLanguage(lng)) await db.user.update({ where: { id: userId }, data: { locale: lng } });
+  if (isLanguage(lng)) await rememberLocale(userId, lng);
   await audit({ actorId: userId, actorRole: "citizen", action: "signin.citizen", subjectType: "user", subjectId: userId, request });
   return redirect(redirectTo, { headers: { "Set-Cookie": await startSession(userId) } });
 }

@@ -9,10 +9,10 @@ import { PageTitle } from "~/components/page";
 import { PasswordField } from "~/components/password-field";
 import { detectLanguage } from "~/i18n/detect.server";
 import { signupSchema } from "~/utils/account-schemas";
+import { isPhoneRegistered } from "~/utils/accounts.server";
 import { clientAddress } from "~/utils/audit.server";
 import { getUser, hashPassword } from "~/utils/auth.server";
 import { lookupHash } from "~/utils/crypto.server";
-import { db } from "~/utils/db.server";
 import { readForm } from "~/utils/forms.server";
 import { startChallenge } from "~/utils/otp.server";
 import { isLimited, recordHit, smsLimits } from "~/utils/rate-limit.server";
@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ errors: submission.error ?? {}, values }, { status: 400 });
   const { name, phone, password } = submission.value;
   const phoneHash = lookupHash(phone);
-  if (await db.user.findUnique({ where: { phoneHash }, select: { id: true } })) {
+  if (await isPhoneRegistered(phone)) {
     return data({ errors: { phone: ["common:errors.phoneTaken"] }, values }, { status: 400 });
   }
   const limits = [smsLimits.phone(phoneHash), smsLimits.address(clientAddress(request))];

@@ -2,10 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { useActionData } from "@remix-run/react";
 import { CodeForm } from "~/components/code-form";
 import type { Language } from "~/i18n/config";
-import { audit } from "~/utils/audit.server";
+import { createCitizen } from "~/utils/accounts.server";
 import { requireOpenChallenge, submittedCode } from "~/utils/code-step.server";
-import { encryptText, lookupHash, newId } from "~/utils/crypto.server";
-import { db } from "~/utils/db.server";
 import { titled } from "~/utils/meta";
 import { startSession } from "~/utils/session.server";
 
@@ -22,14 +20,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await submittedCode<Pending>(request, "signup");
   if (!result.ok) return result.response;
   const { name, phone, passwordHash, lng } = result.payload;
-  const phoneHash = lookupHash(phone);
   // The number may have been registered meanwhile (a second sign-up in another tab).
-  if (await db.user.findUnique({ where: { phoneHash }, select: { id: true } })) throw redirect("/login");
-  const userId = newId();
-  await db.user.create({
-    data: { id: userId, kind: "citizen", role: "citizen", name, phoneEnc: encryptText(phone), phoneHash, phoneVerifiedAt: new Date(), passwordHash, locale: lng },
-  });
-  await audit({ actorId: userId, actorRole: "citizen", action: "account.signup", subjectType: "user", subjectId: userId, request });
+  const userId = await createCitizen({ name, phone, passwordHash, locale: lng }, request);
+  if (!userId) throw redirect("/login");
   return redirect("/applications?welcome=1", { headers: { "Set-Cookie": await startSession(userId) } });
 }
 

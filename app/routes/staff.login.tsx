@@ -8,11 +8,10 @@ import { FormField } from "~/components/fields";
 import { PageTitle } from "~/components/page";
 import { PasswordField } from "~/components/password-field";
 import { staffLoginSchema } from "~/utils/account-schemas";
-import { audit, clientAddress } from "~/utils/audit.server";
-import { dummyPasswordHash, getUser, safeRedirect, verifyPassword } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
+import { checkPassword } from "~/utils/accounts.server";
+import { audit } from "~/utils/audit.server";
+import { getUser, safeRedirect } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
-import { clearHits, isLimited, recordHit, signInLimits } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
 import { titled } from "~/utils/meta";
 
@@ -30,23 +29,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = { username: String(form.get("username") ?? "") };
   if (submission.status !== "success") return data({ errors: submission.error ?? {}, values }, { status: 400 });
   const { username, password, redirectTo } = submission.value;
-  const limits = [signInLimits.account(`staff:${username.toLowerCase()}`), signInLimits.address(clientAddress(request))];
-  for (const limit of limits) {
-    if (await isLimited(limit)) {
-      await audit({ action: "signin.staff.limited", request, detail: { username } });
-      return data({ errors: { "": ["common:errors.tooManyAttempts"] }, values }, { status: 429 });
-    }
-  }
-  const user = await db.user.findUnique({ where: { username }, select: { id: true, kind: true, role: true, passwordHash: true, active: true } });
-  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !valid || user.kind !== "staff" || !user.active) {
-    for (const limit of limits) await recordHit(limit);
-    await audit({ actorId: user?.id, action: "signin.staff.failed", request, detail: { username } });
-    return data({ errors: { "": ["common:errors.badCredentials"] }, values }, { status: 400 });
-  }
-  await clearHits(limits[0].key);
-  await audit({ actorId: user.id, actorRole: user.role, action: "signin.staff", subjectType: "user", subjectId: user.id, request });
-  return redirect(safeRedirect(redirectTo, "/staff/queue"), { headers: { "Set-Cookie": await startSession(user.id) } });
+  const checked = await checkPassword(request, { kind: "staff", username }, password);
+  if (!checked.ok) return data({ errors: { "": [`common:errors.${checked.error === "limited" ? "tooManyAttempts" : "badCredentials"}`] }, values }, { status: checked.error === "limited" ? 429 : 400 });
+  await audit({ actorId: checked.userId, actorRole: checked.role, action: "signin.staff", subjectType: "user", subjectId: checked.userId, request });
+  return redirect(safeRedirect(redirectTo, "/staff/queue"), { headers: { "Set-Cookie": await startSession(checked.userId) } });
 }
 
 export default function StaffLogin() {

@@ -2,15 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page";
-import { formatCode, isAuthenticCode, normaliseCode } from "~/engine/certificates.server";
+import { formatCode, normaliseCode, verifyCertificate } from "~/engine/certificates.server";
 import { detectLanguage } from "~/i18n/detect.server";
 import { formatDate } from "~/lib/dates";
-import { maskName, maskResidentId } from "~/lib/mask";
-import { findService } from "~/services/registry";
-import { decryptJson } from "~/utils/crypto.server";
-import { db } from "~/utils/db.server";
 import { jurisdictions } from "~/utils/jurisdictions.server";
-import type { Answers } from "~/engine/define-service";
 import { titled } from "~/utils/meta";
 
 export const meta: MetaFunction = (args) => [...titled("titles.verifyResult")(args), { name: "robots", content: "noindex" }];
@@ -19,27 +14,15 @@ export const meta: MetaFunction = (args) => [...titled("titles.verifyResult")(ar
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = normaliseCode(params.code ?? "");
   const lng = detectLanguage(request);
-  const unknown = { result: "unknown" as const, code: formatCode(code), lines: [], titleKey: null, issued: null, issuer: null };
-  // A code without a valid signature is unknown before any database look-up.
-  if (!isAuthenticCode(code)) return unknown;
-  const certificate = await db.certificate.findUnique({
-    where: { code },
-    select: { status: true, issuedAt: true, application: { select: { serviceSlug: true, answersEnc: true, ref: true } } },
-  });
-  const service = certificate ? findService(certificate.application.serviceSlug) : undefined;
-  if (!certificate || !service) return unknown;
-  const answers = decryptJson<Answers>(certificate.application.answersEnc);
-  const lines = service.certificate
-    .lines(answers)
-    .filter((line) => line.mask)
-    .map((line) => ({ labelKey: line.labelKey, value: line.mask === "name" ? maskName(line.value) : maskResidentId(line.value) }));
+  const verification = await verifyCertificate(code);
+  if (verification.result === "unknown") return { result: "unknown" as const, code: formatCode(code), lines: [], titleKey: null, issued: null, issuer: null };
   const { county } = await jurisdictions();
   return {
-    result: certificate.status === "valid" ? ("valid" as const) : ("revoked" as const),
+    result: verification.result,
     code: formatCode(code),
-    titleKey: service.certificate.titleKey,
-    lines,
-    issued: formatDate(certificate.issuedAt, lng),
+    titleKey: verification.titleKey,
+    lines: verification.maskedLines,
+    issued: formatDate(verification.issuedAt, lng),
     issuer: lng === "en" ? county.officeEn : county.office,
   };
 }

@@ -32,3 +32,13 @@ function createClient(): PrismaClient {
 export const db: PrismaClient = (globalThis.__portalDb ??= createClient());
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** Whether the database answers a trivial query (for /healthz). */
+export async function databaseReachable(): Promise<boolean> {
+  try {
+    await db.$queryRaw`SELECT 1`;
+    return true;
+  } catch {
+    return false;
+  }
+}

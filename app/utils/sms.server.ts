@@ -52,3 +52,9 @@ export function sms(): SmsSender {
 export function outboxEnabled(): boolean {
   return !isProduction && smsAdapterName() === "outbox";
 }
+
+/** The newest messages of the development outbox, phone numbers masked. */
+export async function outboxMessages(limit = 50) {
+  const rows = await db.smsOutbox.findMany({ orderBy: { createdAt: "desc" }, take: limit });
+  return rows.map((row) => ({ id: row.id, to: row.phoneMasked, body: row.body, at: row.createdAt.toISOString() }));
+}
