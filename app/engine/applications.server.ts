@@ -13,14 +13,10 @@ import { issueCertificate } from "./certificates.server";
 import { compareWithRecords, type ComparisonResult } from "./comparison.server";
 import type { Answers, ServiceDefinition } from "./define-service";
 import { DomainError } from "./errors";
+import type { Correction, Decision } from "./review-form";
 import { firstIncomplete, parsedAnswers, type JourneyContext } from "./journey";
 import { addWorkingDays, transition, type Action, type Status } from "./workflow";
 
-export type Correction = {
-  note: string;
-  fields: { stepId: string; field: string; note: string }[];
-  materials: { key: string; note: string }[];
-};
 
 export type LoadedApplication = {
   id: string;
@@ -252,10 +248,7 @@ export function canReview(staff: StaffUser, app: Pick<LoadedApplication, "servic
   return app.status === "in_review" && holdsLevel(staff, app) && app.filerId !== staff.id;
 }
 
-export type ReviewInput =
-  | { action: "approve"; note: string }
-  | { action: "reject"; note: string }
-  | { action: "return"; note: string; fields: Correction["fields"]; materials: Correction["materials"] };
+export type ReviewInput = Exclude<Decision, { action: "revoke" }>;
 
 /** A reviewer's decision: state, timeline, audit and certificate change together or not at all. */
 export async function reviewApplication(staff: StaffUser, app: LoadedApplication, input: ReviewInput, request: Request, now = new Date()) {
@@ -352,17 +345,6 @@ export async function resubmitCorrection(user: SessionUser, app: LoadedApplicati
     await audit({ actorId: user.id, actorRole: "citizen", action: "application.resubmit", subjectType: "application", subjectId: app.id, request, detail: { ref: app.ref, changed: changed.length } }, tx);
   });
   if (app.ref) await notify({ ...app, answers: parsed }, "resubmitted", app.ref, request);
-}
-
-/** Corrections in progress are kept on the returned case, so they survive sign-out too. */
-export async function saveReturnedAnswers(app: LoadedApplication, answers: Answers) {
-  const updated = await db.application.updateMany({
-    where: { id: app.id, version: app.version, status: "returned" },
-    data: { answersEnc: encryptJson(answers), version: { increment: 1 } },
-  });
-  if (updated.count === 0) throw new DomainError("stale");
-  app.answers = answers;
-  app.version += 1;
 }
 
 export async function timeline(applicationId: string) {

@@ -1,11 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsrfInput } from "~/components/csrf";
 import { ErrorSummary } from "~/components/error-summary";
 import { BackLink, Notice, PageTitle } from "~/components/page";
 import { StatusTag, Timeline } from "~/components/status";
-import { canReview, certificateOf, revokeCertificate, reviewApplication, staffApplication, timeline, type ReviewInput } from "~/engine/applications.server";
+import { canReview, certificateOf, revokeCertificate, reviewApplication, staffApplication, timeline } from "~/engine/applications.server";
+import { parseDecision } from "~/engine/review-form";
+import { ComparisonTable } from "~/components/staff/comparison-table";
+import { DecisionForm } from "~/components/staff/decision-form";
+import { RevokeForm } from "~/components/staff/revoke-form";
 import { formatCode } from "~/engine/certificates.server";
 import { DomainError, notFound } from "~/engine/errors";
 import { applicableSteps } from "~/engine/journey";
@@ -81,49 +84,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const NOTE_MAX = 500;
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireStaff(request);
   const app = (await staffApplication(staff, params.ref ?? "")) ?? notFound();
   const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
-  const note = String(form.get("note") ?? "").trim();
-  const errors: Record<string, string[]> = {};
-  if (intent === "revoke") {
-    if (!note) return data({ errors: { revokeNote: ["common:errors.noteRequired_revoke"] }, formError: null, note, fix: [] as string[] }, { status: 400 });
-    try {
-      await revokeCertificate(staff, app, note.slice(0, NOTE_MAX), request);
-    } catch (error) {
-      if (error instanceof DomainError) return data({ errors: null, formError: error.messageKey, note, fix: [] as string[] }, { status: error.status });
-      throw error;
-    }
-    return redirect(`/staff/applications/${app.ref}?done=revoke`);
-  }
-  if (note.length > NOTE_MAX) errors.note = ["common:errors.tooLong"];
-  if ((intent === "reject" || intent === "return") && !note) errors.note = [`common:errors.noteRequired_${intent}`];
-  const fix = form.getAll("fix").map(String);
-  const fieldKeys = new Set(applicableSteps(app.service, app.answers).flatMap((step) => (typeof step.fields === "function" ? step.fields(app.answers) : step.fields).map((field) => `${step.id}.${field.name}`)));
-  const fields = fix
-    .filter((key) => fieldKeys.has(key))
-    .map((key) => {
-      const dot = key.indexOf(".");
-      return { stepId: key.slice(0, dot), field: key.slice(dot + 1), note: String(form.get(`fixNote:${key}`) ?? "").trim().slice(0, NOTE_MAX) };
-    });
-  const materials = fix
-    .filter((key) => key.startsWith("material:") && app.service.materials.some((material) => `material:${material.key}` === key))
-    .map((key) => ({ key: key.slice("material:".length), note: String(form.get(`fixNote:${key}`) ?? "").trim().slice(0, NOTE_MAX) }));
-  if (intent === "return" && fields.length + materials.length === 0) errors.fix = ["common:errors.fixRequired"];
-  if (!["approve", "reject", "return"].includes(intent)) errors.intent = ["common:errors.choose"];
-  if (Object.keys(errors).length > 0) return data({ errors, formError: null, note, fix }, { status: 400 });
-  const input: ReviewInput = intent === "return" ? { action: "return", note, fields, materials } : { action: intent as "approve" | "reject", note };
+  const echo = { note: String(form.get("note") ?? ""), fix: form.getAll("fix").map(String) };
+  const parsed = parseDecision(form, app.service, app.answers);
+  if (!parsed.ok) return data({ errors: parsed.errors, formError: null, ...echo }, { status: 400 });
+  const { decision } = parsed;
   try {
-    await reviewApplication(staff, app, input, request);
+    if (decision.action === "revoke") await revokeCertificate(staff, app, decision.note, request);
+    else await reviewApplication(staff, app, decision, request);
   } catch (error) {
-    if (error instanceof DomainError) return data({ errors: null, formError: error.messageKey, note, fix }, { status: error.status });
+    if (error instanceof DomainError) return data({ errors: null, formError: error.messageKey, ...echo }, { status: error.status });
     throw error;
   }
-  return redirect(`/staff/applications/${app.ref}?done=${intent}`);
+  return redirect(`/staff/applications/${app.ref}?done=${decision.action}`);
 }
 
 export default function StaffApplication() {
@@ -173,42 +149,7 @@ export default function StaffApplication() {
       </section>
 
       {page.comparison ? (
-        <section className="card mb-6" aria-labelledby="comparison-title">
-          <h2 id="comparison-title" className="text-lg font-bold">
-            {t("comparison.title")}
-          </h2>
-          <p className={`mt-2 font-semibold ${page.comparison.match ? "text-green-800" : "text-seal-600"}`} data-testid="comparison-result">
-            {page.comparison.match ? t("comparison.match") : t("comparison.mismatch")}
-          </p>
-          {page.comparison.subjects.map((subject) => (
-            <div key={subject.subjectKey} className="mt-4 overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="mb-1 text-left font-semibold">
-                  {t(subject.subjectKey)}
-                  {subject.found ? "" : ` · ${t("comparison.noRecord")}`}
-                </caption>
-                <thead className="bg-slate-100">
-                  <tr>
-                    <th scope="col" className="p-2">{t("comparison.field")}</th>
-                    <th scope="col" className="p-2">{t("comparison.declared")}</th>
-                    <th scope="col" className="p-2">{t("comparison.recorded")}</th>
-                    <th scope="col" className="p-2">{t("comparison.result")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {subject.fields.map((field) => (
-                    <tr key={field.key} className={`border-t border-slate-200 ${field.match ? "" : "bg-red-50"}`} data-testid={field.match ? undefined : "comparison-diff"}>
-                      <th scope="row" className="p-2 font-normal">{t(field.labelKey)}</th>
-                      <td className="p-2">{field.declared ?? "—"}</td>
-                      <td className="p-2">{field.recorded ?? "—"}</td>
-                      <td className={`p-2 font-semibold ${field.match ? "text-green-800" : "text-seal-600"}`}>{field.match ? t("comparison.same") : t("comparison.different")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ))}
-        </section>
+        <ComparisonTable comparison={page.comparison} />
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
@@ -245,79 +186,9 @@ export default function StaffApplication() {
         </div>
         <div>
           {page.canAct ? (
-            <Form method="post" noValidate className="card mb-6" aria-labelledby="decision-title">
-              <CsrfInput />
-              <h2 id="decision-title" className="text-lg font-bold">
-                {t("review.decisionTitle")}
-              </h2>
-              <label htmlFor="f-note" className="mt-3 block font-semibold">
-                {t("review.note")}
-              </label>
-              <p id="f-note-hint" className="text-sm text-slate-600">
-                {t("review.noteHint")}
-              </p>
-              {errors?.note ? (
-                <p id="f-note-error" className="font-semibold text-seal-600">
-                  {t(errors.note[0])}
-                </p>
-              ) : null}
-              <textarea id="f-note" name="note" rows={3} maxLength={NOTE_MAX} defaultValue={result?.note ?? ""} className={`input mt-1 ${errors?.note ? "input-error" : ""}`} aria-describedby={`f-note-hint${errors?.note ? " f-note-error" : ""}`} />
-              <fieldset id="f-fix" className="mt-4" aria-describedby={errors?.fix ? "f-fix-error" : undefined}>
-                <legend className="font-semibold">{t("review.fixLegend")}</legend>
-                <p className="text-sm text-slate-600">{t("review.fixHint")}</p>
-                {errors?.fix ? (
-                  <p id="f-fix-error" className="font-semibold text-seal-600">
-                    {t(errors.fix[0])}
-                  </p>
-                ) : null}
-                {page.sections.map((section) => (
-                  <details key={section.stepId} open={section.rows.some((row) => chosen.has(`${row.stepId}.${row.field}`))} className="mt-2 rounded border border-slate-200 p-2">
-                    <summary className="cursor-pointer font-semibold">{t(section.titleKey)}</summary>
-                    {section.rows.map((row) => {
-                      const key = `${row.stepId}.${row.field}`;
-                      return <FixOption key={key} value={key} label={t(row.labelKey, row.labelValues)} checked={chosen.has(key)} />;
-                    })}
-                  </details>
-                ))}
-                <details open={page.materialDefs.some((material) => chosen.has(`material:${material.key}`))} className="mt-2 rounded border border-slate-200 p-2">
-                  <summary className="cursor-pointer font-semibold">{t("materials.title")}</summary>
-                  {page.materialDefs.map((material) => (
-                    <FixOption key={material.key} value={`material:${material.key}`} label={t(material.labelKey)} checked={chosen.has(`material:${material.key}`)} />
-                  ))}
-                </details>
-              </fieldset>
-              <div className="mt-5 flex flex-wrap gap-3">
-                <button type="submit" name="intent" value="approve" className="btn-primary">
-                  {t("review.approve")}
-                </button>
-                <button type="submit" name="intent" value="return" className="btn-secondary">
-                  {t("review.return")}
-                </button>
-                <button type="submit" name="intent" value="reject" className="btn-danger">
-                  {t("review.reject")}
-                </button>
-              </div>
-            </Form>
+            <DecisionForm sections={page.sections} materialDefs={page.materialDefs} errors={errors} note={result?.note ?? ""} chosen={chosen} />
           ) : page.canRevoke ? (
-            <Form method="post" noValidate className="card mb-6" aria-labelledby="revoke-title">
-              <CsrfInput />
-              <h2 id="revoke-title" className="text-lg font-bold">
-                {t("revoke.title")}
-              </h2>
-              <p className="mt-2 text-sm text-slate-700">{t("revoke.explain")}</p>
-              <label htmlFor="f-revokeNote" className="mt-3 block font-semibold">
-                {t("revoke.reason")}
-              </label>
-              {errors?.revokeNote ? (
-                <p id="f-revokeNote-error" className="font-semibold text-seal-600">
-                  {t(errors.revokeNote[0])}
-                </p>
-              ) : null}
-              <textarea id="f-revokeNote" name="note" rows={3} maxLength={NOTE_MAX} className={`input mt-1 ${errors?.revokeNote ? "input-error" : ""}`} aria-describedby={errors?.revokeNote ? "f-revokeNote-error" : undefined} />
-              <button type="submit" name="intent" value="revoke" className="btn-danger mt-4">
-                {t("revoke.submit")}
-              </button>
-            </Form>
+            <RevokeForm errors={errors} />
           ) : page.status === "in_review" ? (
             <Notice>{t("review.notYourLevel", { role: page.levelRole ? t(`roles.${page.levelRole}`) : "" })}</Notice>
           ) : null}
@@ -345,23 +216,6 @@ export default function StaffApplication() {
           </p>
         </div>
       </div>
-    </div>
-  );
-}
-
-function FixOption({ value, label, checked }: { value: string; label: string; checked: boolean }) {
-  const { t } = useTranslation();
-  const id = `fix-${value.replace(/[^A-Za-z0-9]/g, "_")}`;
-  return (
-    <div className="mt-2">
-      <label className="flex items-center gap-2" htmlFor={id}>
-        <input id={id} type="checkbox" name="fix" value={value} defaultChecked={checked} className="h-5 w-5" />
-        {label}
-      </label>
-      <label className="sr-only" htmlFor={`${id}-note`}>
-        {t("review.fixNote", { field: label })}
-      </label>
-      <input id={`${id}-note`} name={`fixNote:${value}`} className="input mt-1 text-sm" placeholder={t("review.fixNote", { field: label })} maxLength={NOTE_MAX} />
     </div>
   );
 }
