@@ -13,6 +13,7 @@ import { issueCertificate } from "./certificates.server";
 import { compareWithRecords, type ComparisonResult } from "./comparison.server";
 import type { Answers, ServiceDefinition } from "./define-service";
 import { DomainError } from "./errors";
+import type { ChangedField } from "./correction";
 import type { Correction, Decision } from "./review-form";
 import { firstIncomplete, parsedAnswers, type JourneyContext } from "./journey";
 import { addWorkingDays, transition, type Action, type Status } from "./workflow";
@@ -315,7 +316,6 @@ export async function revokeCertificate(staff: StaffUser, app: LoadedApplication
   if (app.ref) await notify(app, "certificate_revoked", app.ref, request);
 }
 
-export type ChangedField = { stepId: string; field: string; before: unknown; after: unknown };
 
 /** Resubmission after 补正: only the flagged fields change; the reviewer sees before and after. */
 export async function resubmitCorrection(user: SessionUser, app: LoadedApplication, answers: Answers, changed: ChangedField[], request: Request, now = new Date()) {

@@ -5,15 +5,16 @@ import { CsrfInput } from "~/components/csrf";
 import { ErrorSummary, fieldId } from "~/components/error-summary";
 import { FormField, type RenderField } from "~/components/fields";
 import { BackLink, Notice, PageTitle } from "~/components/page";
-import { citizenApplication, journeyContext, resubmitCorrection, type ChangedField } from "~/engine/applications.server";
-import type { Answers } from "~/engine/define-service";
+import { citizenApplication, resubmitCorrection } from "~/engine/applications.server";
+import { applyCorrections } from "~/engine/correction";
 import { DomainError, notFound } from "~/engine/errors";
 import { checkUpload, storeMaterial } from "~/engine/materials.server";
 import { renderFields } from "~/engine/presenters.server";
 import { detectLanguage } from "~/i18n/detect.server";
-import { setAt, valueAt } from "~/lib/field-paths";
+import { valueAt } from "~/lib/field-paths";
 import { UPLOAD_ACCEPT } from "~/lib/uploads";
 import { requireCitizen } from "~/utils/auth.server";
+import { jurisdictions } from "~/utils/jurisdictions.server";
 import { readForm } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 
@@ -62,37 +63,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { app, user, correction } = await requireReturned(request, params.id);
   const form = await readForm(request);
-  const errors: Record<string, string[]> = {};
-  const typed: Answers = {};
-  const answers: Answers = structuredClone(app.answers);
-  const changed: ChangedField[] = [];
-  for (const want of correction.fields) {
-    const raw = form.get(want.field);
-    const value = typeof raw === "string" && raw.trim() !== "" ? raw : undefined;
-    const stepValues = (answers[want.stepId] ??= {});
-    setAt(stepValues, want.field, value);
-    setAt((typed[want.stepId] ??= {}), want.field, value ?? "");
-  }
-  const ctx = await journeyContext({ answers, uploaded: app.uploaded });
-  for (const stepId of new Set(correction.fields.map((field) => field.stepId))) {
-    const step = app.service.steps.find((candidate) => candidate.id === stepId);
-    if (!step) continue;
-    const result = step.schema(ctx).safeParse(answers[stepId]);
-    if (result.success) {
-      for (const want of correction.fields.filter((field) => field.stepId === stepId)) {
-        const before = valueAt(app.answers[stepId], want.field);
-        const after = valueAt(result.data, want.field);
-        if (before !== after) changed.push({ stepId, field: want.field, before, after });
-      }
-      answers[stepId] = result.data;
-    } else {
-      for (const issue of result.error.issues) {
-        const name = issue.path.reduce<string>((acc, part) => (typeof part === "number" ? `${acc}[${part}]` : acc ? `${acc}.${part}` : String(part)), "");
-        const key = correction.fields.some((field) => field.stepId === stepId && field.field === name) ? name : "";
-        (errors[key] ??= []).push(issue.message);
-      }
-    }
-  }
+  const index = await jurisdictions();
+  const { answers, typed, changed, errors } = applyCorrections(app.service, app.answers, correction, form, { today: new Date(), townshipCodes: index.townshipCodes });
   for (const item of correction.materials) {
     const file = form.get(`material:${item.key}`);
     if (!(file instanceof File) || file.size === 0) continue;
