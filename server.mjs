@@ -53,6 +53,9 @@ app.set("trust proxy", process.env.TRUST_PROXY === "1");
 app.use(compression());
 
 app.use((req, res, next) => {
+  // A fresh nonce per response: only scripts that carry it run (Remix's own inline
+  // scripts get it through the load context; see app/entry.server.tsx).
+  res.locals.cspNonce = randomBytes(16).toString("base64");
   res.set({
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
@@ -62,8 +65,8 @@ app.use((req, res, next) => {
       "default-src 'self'",
       "img-src 'self' data: blob:",
       "style-src 'self' 'unsafe-inline'",
-      // Remix inlines its hydration data as a script; a nonce-based policy is on the roadmap.
-      `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+      // Vite's development client injects scripts of its own; production is nonce-only.
+      dev ? "script-src 'self' 'unsafe-inline' 'unsafe-eval'" : `script-src 'self' 'nonce-${res.locals.cspNonce}'`,
       `connect-src 'self'${dev ? " ws:" : ""}`,
       "form-action 'self'",
       "frame-ancestors 'none'",
@@ -113,7 +116,10 @@ if (dev) {
   build = await import("./build/server/index.js");
 }
 
-app.all("*", createRequestHandler({ build, mode: dev ? "development" : process.env.NODE_ENV }));
+app.all(
+  "*",
+  createRequestHandler({ build, mode: dev ? "development" : process.env.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: dev ? "" : res.locals.cspNonce }) }),
+);
 
 const server = app.listen(port, () => {
   console.log(`Portal listening on http://localhost:${port}`);

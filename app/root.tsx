@@ -3,6 +3,7 @@ import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErr
 import { useMemo } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf";
+import { useNonce } from "~/components/nonce";
 import { createI18n } from "~/i18n/client";
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from "~/i18n/config";
 import { detectLanguage } from "~/i18n/detect.server";
@@ -135,6 +136,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData("root") as RootLoaderData | undefined;
   const lng = data?.lng ?? DEFAULT_LANGUAGE;
   const i18n = useMemo(() => createI18n(lng, data?.resources ?? {}), [lng, data?.resources]);
+  const nonce = useNonce();
   return (
     <html lang={lng}>
       <head>
@@ -151,8 +153,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </main>
           {data ? <Footer data={data} /> : null}
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -16,6 +16,8 @@ test("state changes from another site are refused; pages carry security headers"
   const headers = home.headers();
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(headers["content-security-policy"]).toContain("default-src 'self'");
+  // Scripts run only with this response's nonce: no 'unsafe-inline' for scripts.
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'(;|$)/);
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["x-frame-options"]).toBe("DENY");
   expect(headers["x-powered-by"]).toBeUndefined();
@@ -29,4 +31,18 @@ test("state changes from another site are refused; pages carry security headers"
 
   const health = await request.get("/healthz");
   expect(await health.json()).toEqual({ status: "ok", database: "ok" });
+});
+
+test("pages hydrate under the nonce-based policy, with no violation reported", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto("/");
+  // A client-side navigation works only once the page has hydrated.
+  await page.waitForFunction(() => "__remixRouter" in window);
+  await page.getByRole("link", { name: "生育服务登记" }).first().click();
+  await expect(page).toHaveURL(/\/services\/birth-registration$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("生育服务登记");
+  expect(violations).toEqual([]);
 });
