@@ -11,6 +11,8 @@ export type RenderField = {
   labelKey: string;
   labelValues?: Record<string, string | number>;
   hintKey?: string;
+  /** Interpolation values for hintKey, e.g. policy figures. */
+  hintValues?: Record<string, string | number>;
   optional?: boolean;
   inputMode?: "numeric" | "tel" | "text";
   autoComplete?: string;
@@ -37,7 +39,7 @@ export function FormField({ field, value, errors, idPrefix = "f-" }: { field: Re
   const invalid = errors?.length ? true : undefined;
   const hint = field.hintKey ? (
     <p id={hintId} className="mt-1 text-sm text-slate-600">
-      {t(field.hintKey)}
+      {t(field.hintKey, field.hintValues)}
     </p>
   ) : null;
   const error = errorId ? (

@@ -72,6 +72,9 @@ export type RecordCheck = {
   fields: { key: "name" | "sex" | "birthDate" | "hukouTownship" | "marriageDate" | "marriageCertNo" | "childrenCount"; labelKey: string; declared: string | number | null }[];
 };
 
+/** A policy figure with the document it comes from; `sample` marks a value not yet confirmed from a public source. */
+export type PolicyValue<T> = { value: T; source: string; sample?: boolean };
+
 export type CertificateLine = { labelKey: string; value: string; mask?: "name" | "residentId" };
 
 export type ServiceDefinition = {
@@ -103,6 +106,10 @@ export type ServiceDefinition = {
     recordChecks?: (answers: Answers) => RecordCheck[];
   };
   certificate: { titleKey: string; subtitleKey?: string; lines: (answers: Answers) => CertificateLine[] };
+  /** The policy figures behind the rules, with their sources (shown on the start page). */
+  policy: Record<string, PolicyValue<number | string>>;
+  /** Values the service's texts interpolate, taken from its policy (e.g. {{months}}). */
+  textValues: Record<string, string | number>;
   locales: Record<"zh-CN" | "en", Record<string, unknown>>;
 };
 

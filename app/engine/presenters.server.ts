@@ -5,12 +5,13 @@ import { jurisdictions, localName } from "~/utils/jurisdictions.server";
 import type { Answers, Field, Step } from "./define-service";
 
 /** Turns a step's declared fields into what the browser needs: options resolved, no schemas. */
-export async function renderFields(step: Step, answers: Answers, lng: Language): Promise<RenderField[]> {
+export async function renderFields(step: Step, answers: Answers, lng: Language, textValues: Record<string, string | number> = {}): Promise<RenderField[]> {
   const index = await jurisdictions();
   const declared: Field[] = typeof step.fields === "function" ? step.fields(answers) : step.fields;
   const townships: RenderOption[] = index.townships.map((row) => ({ value: row.code, label: localName(row, lng) }));
   return declared.map((field) => {
-    const { personal: _personal, ...base } = field;
+    const { personal: _personal, ...declaredField } = field;
+    const base = { ...declaredField, hintValues: textValues };
     if (field.kind === "select" && typeof field.options === "string") {
       if (field.options === "villages") {
         const groups = index.townships.map((township) => ({

@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     kind: "form" as const,
     stepTitleKey: step.titleKey,
     descriptionKey: step.descriptionKey,
-    fields: await renderFields(step, app.answers, detectLanguage(request)),
+    fields: await renderFields(step, app.answers, detectLanguage(request), app.service.textValues),
     values: (app.answers[step.id] ?? {}) as Record<string, unknown>,
   };
 }

@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   for (const step of app.service.steps) {
     const wanted = correction.fields.filter((field) => field.stepId === step.id);
     if (wanted.length === 0) continue;
-    const rendered = await renderFields(step, app.answers, lng);
+    const rendered = await renderFields(step, app.answers, lng, app.service.textValues);
     groups.push({
       stepId: step.id,
       titleKey: step.titleKey,

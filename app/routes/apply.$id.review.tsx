@@ -33,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     issues: app.service.crossChecks(app.answers),
     ineligible: eligibility.eligible ? [] : eligibility.reasonKeys,
     days: app.service.workflow.timeLimitDays,
+    textValues: app.service.textValues,
   };
 }
 
@@ -78,7 +79,7 @@ export default function Review() {
           <h2 className="font-bold">{t("review.ineligibleTitle")}</h2>
           {page.ineligible.map((key) => (
             <p key={key} className="mt-2">
-              {t(key)}
+              {t(key, page.textValues)}
             </p>
           ))}
         </Notice>

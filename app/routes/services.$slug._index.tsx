@@ -19,6 +19,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
     materials: service.materials.map((material) => material.labelKey),
     days: service.workflow.timeLimitDays,
     instant: service.workflow.instantOnMatch,
+    textValues: service.textValues,
+    policy: Object.values(service.policy).map((item) => ({ source: item.source, sample: !!item.sample })),
   };
 }
 
@@ -33,20 +35,31 @@ export default function ServiceStart() {
       <h2 className="mb-2 text-xl font-bold">{t("service.who")}</h2>
       <ul className="mb-6 list-disc space-y-1 pl-6">
         {service.startPage.whoKeys.map((key) => (
-          <li key={key}>{t(key)}</li>
+          <li key={key}>{t(key, service.textValues)}</li>
         ))}
       </ul>
       <h2 className="mb-2 text-xl font-bold">{t("service.need")}</h2>
       <ul className="mb-2 list-disc space-y-1 pl-6">
         {service.startPage.needKeys.map((key) => (
-          <li key={key}>{t(key)}</li>
+          <li key={key}>{t(key, service.textValues)}</li>
         ))}
       </ul>
       <p className="mb-6 text-slate-700">{t("service.uploadRules")}</p>
       <h2 className="mb-2 text-xl font-bold">{t("service.howLong")}</h2>
       <p className="mb-2">{service.instant ? t("service.instantExplained") : null}</p>
       <p className="mb-6">{t("service.timeLimitExplained", { count: service.days })}</p>
-      <p className="mb-6 text-sm text-slate-700">{t(service.startPage.legalBasisKey)}</p>
+      <p className="mb-2 text-sm text-slate-700">{t(service.startPage.legalBasisKey)}</p>
+      <details className="mb-6 text-sm text-slate-700">
+        <summary className="cursor-pointer">{t("service.policySources")}</summary>
+        <ul className="mt-2 list-disc space-y-1 pl-6">
+          {service.policy.map((item) => (
+            <li key={item.source}>
+              {item.source}
+              {item.sample ? t("service.sampleValue") : ""}
+            </li>
+          ))}
+        </ul>
+      </details>
       <Form method="post" action={`/services/${service.slug}/apply`}>
         <CsrfInput />
         <button type="submit" className="btn-primary text-lg">

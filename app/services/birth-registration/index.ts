@@ -2,6 +2,7 @@ import { defineService, type Answers, type CrossCheckIssue, type EligibilityResu
 import { isoDay } from "~/engine/fields";
 import en from "./locales/en.json";
 import zhCN from "./locales/zh-CN.json";
+import { policy } from "./policy";
 import { OUTSIDE_COUNTY, childrenCount, steps } from "./steps";
 
 const ns = "birth-registration";
@@ -10,17 +11,14 @@ type Spouse = { name: string; idNumber: string; birthDate: string; hukouTownship
 
 const spouse = (answers: Answers, who: "woman" | "man") => answers[who] as Spouse | undefined;
 
-/**
- * One spouse has hukou in the county, or the woman has lived here for at least a month
- * (《重庆市人口与计划生育条例》 and the registration rules summarised in docs/domain).
- */
+/** One spouse has hukou in the county, or the woman has lived here long enough (policy.minimumResidenceMonths). */
 export function birthRegistrationEligibility(answers: Answers, { today }: { today: Date }): EligibilityResult {
   const woman = spouse(answers, "woman");
   const man = spouse(answers, "man");
   const localHukou = [woman, man].some((person) => person && person.hukouTownship !== OUTSIDE_COUNTY);
   if (localHukou) return { eligible: true };
   const monthAgo = new Date(today);
-  monthAgo.setUTCMonth(monthAgo.getUTCMonth() - 1);
+  monthAgo.setUTCMonth(monthAgo.getUTCMonth() - policy.minimumResidenceMonths.value);
   if (woman?.residentSince && woman.residentSince <= isoDay(monthAgo)) return { eligible: true };
   return { eligible: false, reasonKeys: [`${ns}:eligibility.residence`] };
 }
@@ -73,7 +71,7 @@ export default defineService({
   residentIdsOf: (answers) => [spouse(answers, "woman")?.idNumber, spouse(answers, "man")?.idNumber].filter((id): id is string => !!id),
   contactPhoneOf: (answers) => (answers.application?.contactPhone as string | undefined) ?? null,
   workflow: {
-    timeLimitDays: 5,
+    timeLimitDays: policy.promisedWorkingDays.value,
     levels: [{ role: "township_reviewer", depth: "township" }],
     instantOnMatch: true,
     recordChecks: (answers) => {
@@ -117,5 +115,7 @@ export default defineService({
       ];
     },
   },
+  policy,
+  textValues: { months: policy.minimumResidenceMonths.value, count: policy.minimumResidenceMonths.value },
   locales: { "zh-CN": zhCN, en },
 });
