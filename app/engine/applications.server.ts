@@ -13,11 +13,11 @@ import { issueCertificate } from "./certificates.server";
 import { compareWithRecords, type ComparisonResult } from "./comparison.server";
 import type { Answers, ServiceDefinition } from "./define-service";
 import { DomainError } from "./errors";
+import { isoDay } from "./fields";
 import type { ChangedField } from "./correction";
 import type { Correction, Decision } from "./review-form";
 import { firstIncomplete, parsedAnswers, type JourneyContext } from "./journey";
 import { addWorkingDays, transition, type Action, type Status } from "./workflow";
-
 
 export type LoadedApplication = {
   id: string;
@@ -137,7 +137,8 @@ export async function saveStep(app: LoadedApplication, stepId: string, values: R
 /** The counter for a service's case numbers in a year, e.g. WL-SY-2026; created on first use. */
 export async function referenceSequence(service: ServiceDefinition, now: Date): Promise<string> {
   const { county } = await jurisdictions();
-  const name = `${county.refPrefix}-${service.refCode}-${now.getUTCFullYear()}`;
+  // The year as it is in China, so a case filed just after midnight on 1 January counts in the new year.
+  const name = `${county.refPrefix}-${service.refCode}-${isoDay(now).slice(0, 4)}`;
   if (!(await db.sequence.findUnique({ where: { name }, select: { name: true } }))) {
     // Outside the submitting transaction: on PostgreSQL a failed statement would abort it.
     await db.sequence.create({ data: { name, value: 0 } }).catch((error: unknown) => {

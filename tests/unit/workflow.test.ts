@@ -43,4 +43,9 @@ describe("addWorkingDays", () => {
     // Friday + 1 working day is Monday.
     expect(addWorkingDays(new Date("2026-11-27T09:00:00Z"), 1).toISOString()).toBe("2026-11-30T09:00:00.000Z");
   });
+
+  it("counts the day as it is in China", () => {
+    // Thursday 17:00 UTC is already Friday 01:00 in China: one working day later is Monday there.
+    expect(addWorkingDays(new Date("2026-11-26T17:00:00Z"), 1).toISOString()).toBe("2026-11-29T17:00:00.000Z");
+  });
 });
