@@ -90,17 +90,45 @@ app.use((req, res, next) => {
   next();
 });
 
+/**
+ * The few answers given before the app renders anything: a small bilingual page, since the
+ * request never reached the part that knows the user's language.
+ */
+function plainPage(res, status, zh, en) {
+  res
+    .status(status)
+    .type("html")
+    .send(
+      `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${zh.title}</title></head>` +
+        `<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.6">` +
+        `<h1>${zh.title}</h1><p>${zh.body}</p><div lang="en"><h2>${en.title}</h2><p>${en.body}</p></div>` +
+        `<p><a href="/">首页 / Home</a></p></body></html>`,
+    );
+}
+
 // A state change must come from one of our own pages: browsers send Origin on every
 // POST; the token check in the form parser is the second line.
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const length = Number(req.headers["content-length"] ?? 0);
-  if (length > MAX_BODY_BYTES) return res.status(413).type("text/plain").send("Request too large");
+  if (length > MAX_BODY_BYTES) {
+    return plainPage(
+      res,
+      413,
+      { title: "提交的内容太大", body: "一次提交的文件合计不能超过 40 MB，每个文件不超过 5 MB。请压缩文件后返回重新上传，已填写的内容已经保存。" },
+      { title: "What you sent is too large", body: "Files sent at once may total at most 40 MB, and 5 MB each. Make them smaller and go back to upload them again; what you entered has been saved." },
+    );
+  }
   const origin = req.headers.origin ?? (req.headers.referer ? new URL(req.headers.referer).origin : undefined);
   const expected = `${req.protocol}://${req.headers.host}`;
   const allowed = new Set([expected, ...(process.env.PUBLIC_ORIGIN ? [process.env.PUBLIC_ORIGIN.replace(/\/$/, "")] : [])]);
   if (!origin || !allowed.has(origin)) {
-    return res.status(403).type("text/plain").send("Cross-site request refused / 拒绝跨站请求");
+    return plainPage(
+      res,
+      403,
+      { title: "请求被拒绝", body: "这个请求不是从本网站的页面发出的，为了您的安全已被拒绝。请从本网站重新操作。" },
+      { title: "Request refused", body: "This request did not come from a page of this site and was refused for your safety. Please start again from the site itself." },
+    );
   }
   next();
 });

@@ -6,6 +6,8 @@ import { signUp } from "./helpers";
 test("state changes from another site are refused; pages carry security headers", async ({ page, request, playwright, baseURL }) => {
   const foreign = await request.post("/logout", { headers: { Origin: "http://evil.example" }, form: { csrf: "x" }, maxRedirects: 0 });
   expect(foreign.status()).toBe(403);
+  expect(await foreign.text()).toContain("请求被拒绝");
+  expect(await foreign.text()).toContain("Request refused");
   const noOrigin = await request.fetch("/services/birth-registration/apply", { method: "POST", form: { csrf: "x" }, maxRedirects: 0, headers: { Origin: "" } });
   expect(noOrigin.status()).toBe(403);
   // Same origin but without the form token: refused by the form reader.
