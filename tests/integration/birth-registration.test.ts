@@ -7,6 +7,8 @@ import * as status from "~/routes/applications.$ref";
 import * as certificate from "~/routes/applications.$ref_.certificate[.pdf]";
 import * as staffCase from "~/routes/staff.applications.$ref";
 import * as staffQueue from "~/routes/staff.queue";
+import * as staffMaterial from "~/routes/staff.applications.$ref_.materials.$materialId";
+import * as staffCertificate from "~/routes/staff.applications.$ref_.certificate[.pdf]";
 import * as verify from "~/routes/verify.$code";
 import { db } from "~/utils/db.server";
 import { lookupHash } from "~/utils/crypto.server";
@@ -127,6 +129,19 @@ describe("birth-service registration through the route actions", () => {
     expect(statusOf(action)).toBe(404);
     const queue = (await settle(() => staffQueue.loader({ request: getRequest("/staff/queue", baima), params: {}, context: {} }))) as { data: { rows: { ref: string }[] } };
     expect(queue.data.rows.map((row) => row.ref)).not.toContain(ref);
+    // Nor its scans or its certificate.
+    const material = await db.material.findFirstOrThrow({ where: { application: { ref } } });
+    const scan = await settle(() => staffMaterial.loader({ request: getRequest(`/staff/applications/${ref}/materials/${material.id}`, baima), params: { ref, materialId: material.id }, context: {} }));
+    expect(statusOf(scan)).toBe(404);
+    const approved = await fileApplication(session, matchingAnswers);
+    const pdf = await settle(() => staffCertificate.loader({ request: getRequest(`/staff/applications/${approved.ref}/certificate.pdf`, baima), params: { ref: approved.ref }, context: {} }));
+    expect(statusOf(pdf)).toBe(404);
+    const fengshan = await sessionFor({ username: "reviewer.fengshan" });
+    const ownPdf = await settle(() => staffCertificate.loader({ request: getRequest(`/staff/applications/${approved.ref}/certificate.pdf`, fengshan), params: { ref: approved.ref }, context: {} }));
+    expect(statusOf(ownPdf)).toBe(200);
+    const ownScan = (await settle(() => staffMaterial.loader({ request: getRequest(`/staff/applications/${ref}/materials/${material.id}`, fengshan), params: { ref, materialId: material.id }, context: {} }))) as Response;
+    expect(ownScan.headers.get("Content-Type")).toBe("image/png");
+    expect(Buffer.from(await ownScan.arrayBuffer()).subarray(1, 4).toString()).toBe("PNG");
     const admin = await sessionFor({ username: "admin.county" });
     const adminQueue = (await settle(() => staffQueue.loader({ request: getRequest("/staff/queue", admin), params: {}, context: {} }))) as { data: { rows: { ref: string }[] } };
     expect(adminQueue.data.rows.map((row) => row.ref)).toContain(ref);
