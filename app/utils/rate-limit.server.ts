@@ -34,5 +34,6 @@ export const signInLimits = {
 
 export const smsLimits = {
   phone: (phoneHash: string): Limit => ({ key: `sms:phone:${phoneHash}`, max: 5, windowMs: 60 * 60 * 1000 }),
-  address: (address: string): Limit => ({ key: `sms:address:${address}`, max: 20, windowMs: 60 * 60 * 1000 }),
+  // Generous per address: a service hall or a village office puts many residents behind one address.
+  address: (address: string): Limit => ({ key: `sms:address:${address}`, max: 100, windowMs: 60 * 60 * 1000 }),
 };
