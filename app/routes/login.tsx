@@ -32,8 +32,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const checked = await checkPassword(request, { kind: "citizen", phone }, password);
   if (!checked.ok) return data({ errors: { "": [`common:errors.${checked.error === "limited" ? "tooManyAttempts" : "badCredentials"}`] }, values }, { status: checked.error === "limited" ? 429 : 400 });
   const lng = detectLanguage(request);
-  const challenge = await startChallenge(checked.phone!, "login", { userId: checked.userId, redirectTo: safeRedirect(redirectTo, "/applications"), lng }, lng);
-  return redirect(`/login/verify?c=${challenge}`);
+  const challenge = await startChallenge(request, checked.phone!, "login", { userId: checked.userId, redirectTo: safeRedirect(redirectTo, "/applications"), lng }, lng);
+  if (!challenge.ok) return data({ errors: { "": ["common:errors.tooManyCodes"] }, values }, { status: 429 });
+  return redirect(`/login/verify?c=${challenge.id}`);
 }
 
 export default function Login() {

@@ -10,12 +10,9 @@ import { PasswordField } from "~/components/password-field";
 import { detectLanguage } from "~/i18n/detect.server";
 import { signupSchema } from "~/utils/account-schemas";
 import { isPhoneRegistered } from "~/utils/accounts.server";
-import { clientAddress } from "~/utils/audit.server";
 import { getUser, hashPassword } from "~/utils/auth.server";
-import { lookupHash } from "~/utils/crypto.server";
 import { readForm } from "~/utils/forms.server";
 import { startChallenge } from "~/utils/otp.server";
-import { isLimited, recordHit, smsLimits } from "~/utils/rate-limit.server";
 import { titled } from "~/utils/meta";
 
 export const meta = titled("titles.signup");
@@ -32,18 +29,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = { name: String(form.get("name") ?? ""), phone: String(form.get("phone") ?? "") };
   if (submission.status !== "success") return data({ errors: submission.error ?? {}, values }, { status: 400 });
   const { name, phone, password } = submission.value;
-  const phoneHash = lookupHash(phone);
   if (await isPhoneRegistered(phone)) {
     return data({ errors: { phone: ["common:errors.phoneTaken"] }, values }, { status: 400 });
   }
-  const limits = [smsLimits.phone(phoneHash), smsLimits.address(clientAddress(request))];
-  for (const limit of limits) {
-    if (await isLimited(limit)) return data({ errors: { phone: ["common:errors.tooManyCodes"] }, values }, { status: 429 });
-  }
-  for (const limit of limits) await recordHit(limit);
   const lng = detectLanguage(request);
-  const challenge = await startChallenge(phone, "signup", { name, phone, passwordHash: await hashPassword(password), lng }, lng);
-  return redirect(`/signup/verify?c=${challenge}`);
+  const challenge = await startChallenge(request, phone, "signup", { name, phone, passwordHash: await hashPassword(password), lng }, lng);
+  if (!challenge.ok) return data({ errors: { phone: ["common:errors.tooManyCodes"] }, values }, { status: 429 });
+  return redirect(`/signup/verify?c=${challenge.id}`);
 }
 
 export default function Signup() {

@@ -2,7 +2,9 @@ import { randomInt } from "node:crypto";
 import { serverT } from "~/i18n/resources.server";
 import type { Language } from "~/i18n/config";
 import { decryptJson, encryptJson, lookupHash, newId, safeEqual, sign } from "./crypto.server";
+import { clientAddress } from "./audit.server";
 import { db } from "./db.server";
+import { isLimited, recordHit, smsLimits } from "./rate-limit.server";
 import { sms } from "./sms.server";
 
 const CODE_TTL_MS = 10 * 60 * 1000;
@@ -14,15 +16,21 @@ function codeHash(challengeId: string, code: string) {
   return sign(`${challengeId}:${code}`, "sms-code");
 }
 
-/** Sends a 6-digit code by SMS; the code is stored only as a keyed hash. */
-export async function startChallenge(phone: string, purpose: ChallengePurpose, payload: unknown, lng: Language): Promise<string> {
+/**
+ * Sends a 6-digit code by SMS; the code is stored only as a keyed hash. Codes are limited
+ * per phone and per address, so the portal cannot be used to flood anyone with messages.
+ */
+export async function startChallenge(request: Request, phone: string, purpose: ChallengePurpose, payload: unknown, lng: Language): Promise<{ ok: true; id: string } | { ok: false }> {
+  const limits = [smsLimits.phone(lookupHash(phone)), smsLimits.address(clientAddress(request))];
+  for (const limit of limits) if (await isLimited(limit)) return { ok: false };
+  for (const limit of limits) await recordHit(limit);
   const id = newId();
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   await db.smsChallenge.create({
     data: { id, phoneHash: lookupHash(phone), purpose, codeHash: codeHash(id, code), payload: encryptJson(payload), expiresAt: new Date(Date.now() + CODE_TTL_MS) },
   });
   await sms().send(phone, serverT(lng)(`common:sms.code_${purpose}`, { code, minutes: CODE_TTL_MS / 60_000 }));
-  return id;
+  return { ok: true, id };
 }
 
 export type ChallengeResult<T> = { ok: true; payload: T } | { ok: false; error: "expired" | "wrong" | "tooMany" };

@@ -78,3 +78,16 @@ describe("sessions and limits", () => {
     await db.rateLimit.deleteMany({});
   });
 });
+
+describe("SMS codes", () => {
+  it("sends at most five codes an hour to one phone", async () => {
+    await db.rateLimit.deleteMany({});
+    const request = () => settle(() => signup.action({ request: postRequest("/signup", { name: "赵小测", phone: "13655550000", password: "abc12345", confirm: "abc12345" }), params: {}, context: {} }));
+    for (let index = 0; index < 5; index += 1) expect(statusOf(await request())).toBe(302);
+    const refused = (await request()) as { data: { errors: Record<string, string[]> }; init: ResponseInit };
+    expect(refused.init.status).toBe(429);
+    expect(refused.data.errors.phone).toEqual(["common:errors.tooManyCodes"]);
+    expect(await db.smsOutbox.count({ where: { phoneMasked: "136****0000" } })).toBe(5);
+    await db.rateLimit.deleteMany({});
+  });
+});
