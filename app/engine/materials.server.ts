@@ -65,3 +65,24 @@ export async function readMaterial(storageKey: string): Promise<Buffer> {
 export async function materialOf(applicationId: string, materialId: string) {
   return db.material.findFirst({ where: { id: materialId, applicationId } });
 }
+
+/**
+ * Checks and stores the files posted for these materials (input named by `inputName`).
+ * An input left empty is skipped; a refused file gives an error keyed by its input name.
+ */
+export async function acceptUploads(applicationId: string, form: FormData, keys: string[], inputName: (key: string) => string = (key) => key) {
+  const errors: Record<string, string[]> = {};
+  const stored: { key: string; fileName: string }[] = [];
+  for (const key of keys) {
+    const file = form.get(inputName(key));
+    if (!(file instanceof File) || (file.size === 0 && !file.name)) continue;
+    const checked = await checkUpload(file);
+    if (!checked.ok) {
+      errors[inputName(key)] = [`common:errors.upload.${checked.problem}`];
+      continue;
+    }
+    await storeMaterial(applicationId, key, file.name, checked.bytes, checked.mimeType);
+    stored.push({ key, fileName: file.name });
+  }
+  return { errors, stored };
+}

@@ -12,7 +12,7 @@ import { saveStep } from "~/engine/applications.server";
 import { requireDraft } from "~/engine/citizen-journey.server";
 import { notFound } from "~/engine/errors";
 import { canVisit, firstIncomplete, MATERIALS_STEP, neighbours } from "~/engine/journey";
-import { checkUpload, storeMaterial, type UploadProblem } from "~/engine/materials.server";
+import { acceptUploads } from "~/engine/materials.server";
 import { renderFields } from "~/engine/presenters.server";
 import { detectLanguage } from "~/i18n/detect.server";
 import { readForm } from "~/utils/forms.server";
@@ -68,18 +68,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   form.delete("change");
 
   if (stepId === MATERIALS_STEP) {
-    const errors: Record<string, string[]> = {};
-    for (const material of app.service.materials) {
-      const file = form.get(material.key);
-      if (!(file instanceof File) || (file.size === 0 && !file.name)) continue;
-      const checked = await checkUpload(file);
-      if (!checked.ok) {
-        errors[material.key] = [`common:errors.upload.${checked.problem satisfies UploadProblem}`];
-        continue;
-      }
-      await storeMaterial(app.id, material.key, file.name, checked.bytes, checked.mimeType);
-      app.uploaded.add(material.key);
-    }
+    const { errors, stored } = await acceptUploads(app.id, form, app.service.materials.map((material) => material.key));
+    for (const { key } of stored) app.uploaded.add(key);
     for (const material of app.service.materials) {
       if (material.required(app.answers) && !app.uploaded.has(material.key) && !errors[material.key]) errors[material.key] = ["common:errors.upload.required"];
     }

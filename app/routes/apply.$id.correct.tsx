@@ -8,7 +8,7 @@ import { BackLink, Notice, PageTitle } from "~/components/page";
 import { citizenApplication, resubmitCorrection } from "~/engine/applications.server";
 import { applyCorrections } from "~/engine/correction";
 import { DomainError, notFound } from "~/engine/errors";
-import { checkUpload, storeMaterial } from "~/engine/materials.server";
+import { acceptUploads } from "~/engine/materials.server";
 import { renderFields } from "~/engine/presenters.server";
 import { detectLanguage } from "~/i18n/detect.server";
 import { valueAt } from "~/lib/field-paths";
@@ -65,16 +65,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const index = await jurisdictions();
   const { answers, typed, changed, errors } = applyCorrections(app.service, app.answers, correction, form, { today: new Date(), townshipCodes: index.townshipCodes });
-  for (const item of correction.materials) {
-    const file = form.get(`material:${item.key}`);
-    if (!(file instanceof File) || file.size === 0) continue;
-    const checked = await checkUpload(file);
-    if (!checked.ok) errors[`material:${item.key}`] = [`common:errors.upload.${checked.problem}`];
-    else {
-      await storeMaterial(app.id, item.key, file.name, checked.bytes, checked.mimeType);
-      changed.push({ stepId: "materials", field: item.key, before: "", after: file.name });
-    }
-  }
+  const uploads = await acceptUploads(app.id, form, correction.materials.map((item) => item.key), (key) => `material:${key}`);
+  Object.assign(errors, uploads.errors);
+  for (const { key, fileName } of uploads.stored) changed.push({ stepId: "materials", field: key, before: "", after: fileName });
   if (form.get("declaration") !== "yes") errors.declaration = ["common:errors.declaration"];
   const formError = errors[""]?.[0] ?? null;
   delete errors[""];
