@@ -208,3 +208,25 @@ describe("after the decision", () => {
     expect((await db.application.findUniqueOrThrow({ where: { id: approved.id } })).status).toBe("approved");
   });
 });
+
+describe("correcting a document", () => {
+  it("replaces a flagged scan and refuses a file that is not an image or PDF", async () => {
+    const session = await citizen();
+    const { id, ref } = await fileApplication(session, mismatchingAnswers);
+    const reviewer = await sessionFor({ username: "reviewer.fengshan" });
+    await settle(() => staffCase.action({ request: postRequest(`/staff/applications/${ref}`, { intent: "return", note: "结婚证照片不清晰", fix: "material:marriageCert" }, reviewer), params: { ref }, context: {} }));
+    const before = await db.material.findFirstOrThrow({ where: { applicationId: id, materialKey: "marriageCert" } });
+
+    const text = new File([Buffer.from("not a scan")], "cert.jpg", { type: "image/jpeg" });
+    const refused = (await settle(() => correct.action({ request: postRequest(`/apply/${id}/correct`, { "material:marriageCert": text, declaration: "yes" }, session), params: { id }, context: {} }))) as { data: { errors: Record<string, string[]> } };
+    expect(refused.data.errors["material:marriageCert"]).toEqual(["common:errors.upload.type"]);
+
+    const scan = new File([tinyPng()], "marriage-clear.png", { type: "image/png" });
+    const done = await settle(() => correct.action({ request: postRequest(`/apply/${id}/correct`, { "material:marriageCert": scan, declaration: "yes" }, session), params: { id }, context: {} }));
+    expect(locationOf(done)).toBe(`/applications/${ref}?resubmitted=1`);
+    const after = await db.material.findFirstOrThrow({ where: { applicationId: id, materialKey: "marriageCert" } });
+    expect(after.id).not.toBe(before.id);
+    expect(after.fileName).toBe("marriage-clear.png");
+    expect(await db.material.count({ where: { applicationId: id, materialKey: "marriageCert" } })).toBe(1);
+  });
+});
