@@ -57,7 +57,8 @@ export type Material = {
 /** A problem found across steps, shown on the check-your-answers page with a change link. */
 export type CrossCheckIssue = { stepId: string; field: string; messageKey: string; values?: Record<string, string | number> };
 
-export type EligibilityResult = { eligible: true } | { eligible: false; reasonKeys: string[] };
+/** When not eligible, `stepId` names the step whose answers could change that. */
+export type EligibilityResult = { eligible: true } | { eligible: false; reasonKeys: string[]; stepId?: string };
 
 export type ReviewLevel = {
   role: "township_reviewer" | "county_admin";

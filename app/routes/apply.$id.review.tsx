@@ -32,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .map((material) => ({ labelKey: material.labelKey, fileName: app.materials.find((row) => row.materialKey === material.key)?.fileName ?? "" })),
     issues: app.service.crossChecks(app.answers),
     ineligible: eligibility.eligible ? [] : eligibility.reasonKeys,
+    ineligibleStep: eligibility.eligible ? null : (eligibility.stepId ?? null),
     days: app.service.workflow.timeLimitDays,
     textValues: app.service.textValues,
   };
@@ -82,6 +83,11 @@ export default function Review() {
               {t(key, page.textValues)}
             </p>
           ))}
+          {page.ineligibleStep ? (
+            <p className="mt-2">
+              <Link to={`/apply/${page.id}/${page.ineligibleStep}?change=1`}>{t("review.changeAnswers")}</Link>
+            </p>
+          ) : null}
         </Notice>
       ) : null}
       {page.sections.map((section) => (

@@ -126,7 +126,7 @@ describe("birthRegistrationEligibility", () => {
   });
 
   it("is not eligible when both hukou are outside and the woman gave no residence date", () => {
-    expect(birthRegistrationEligibility(outside(), { today })).toEqual({ eligible: false, reasonKeys: ["birth-registration:eligibility.residence"] });
+    expect(birthRegistrationEligibility(outside(), { today })).toEqual({ eligible: false, reasonKeys: ["birth-registration:eligibility.residence"], stepId: "woman" });
   });
 
   it("is eligible when both hukou are outside and the woman has lived here for two months", () => {

@@ -20,7 +20,7 @@ export function birthRegistrationEligibility(answers: Answers, { today }: { toda
   const monthAgo = new Date(today);
   monthAgo.setUTCMonth(monthAgo.getUTCMonth() - policy.minimumResidenceMonths.value);
   if (woman?.residentSince && woman.residentSince <= isoDay(monthAgo)) return { eligible: true };
-  return { eligible: false, reasonKeys: [`${ns}:eligibility.residence`] };
+  return { eligible: false, reasonKeys: [`${ns}:eligibility.residence`], stepId: "woman" };
 }
 
 function crossChecks(answers: Answers): CrossCheckIssue[] {
