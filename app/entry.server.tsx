@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 import { secrets } from "~/utils/config.server";
@@ -47,7 +47,8 @@ export default function handleRequest(request: Request, responseStatusCode: numb
 
 /** Logs the error and the path only: never the query string or form data, which can hold personal data. */
 export const handleError: HandleErrorFunction = (error, { request }) => {
-  if (request.signal.aborted) return;
+  // Aborted requests and "no such page" are not faults of the server.
+  if (request.signal.aborted || isRouteErrorResponse(error)) return;
   const path = new URL(request.url).pathname;
   console.error(`Error on ${request.method} ${path}:`, error instanceof Error ? error.stack : error);
 };

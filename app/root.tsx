@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
@@ -11,12 +11,23 @@ import { resourcesFor } from "~/i18n/resources.server";
 import { getUser } from "~/utils/auth.server";
 import { csrfToken } from "~/utils/forms.server";
 import { outboxEnabled } from "~/utils/sms.server";
+import { errorPage as enErrorPage } from "./i18n/locales/en/common.json";
+import { errorPage as zhErrorPage } from "./i18n/locales/zh-CN/common.json";
 import stylesheet from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/** Used only where no page gives its own title: error pages, including the 404 for an unknown address. */
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const common = data?.resources.common as unknown as { site: { name: string }; errorPage: typeof zhErrorPage } | undefined;
+  const site = common?.site.name ?? "武隆区生育服务一网通办 · Wulong Family Services Online";
+  if (!error) return [{ title: site }];
+  const errorPage = common?.errorPage ?? zhErrorPage;
+  return [{ title: `${errorPage[isRouteErrorResponse(error) && error.status === 404 ? "notFound" : "generic"].title} - ${site}` }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lng = detectLanguage(request);
@@ -165,18 +176,40 @@ export default function App() {
   return <Outlet />;
 }
 
+type ErrorKey = "notFound" | "forbidden" | "csrf" | "generic";
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
+  const rootData = useRouteLoaderData("root") as RootLoaderData | undefined;
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 404 ? "notFound" : status === 403 ? (isRouteErrorResponse(error) && error.data === "csrf" ? "csrf" : "forbidden") : "generic";
+  const key: ErrorKey = status === 404 ? "notFound" : status === 403 ? (isRouteErrorResponse(error) && error.data === "csrf" ? "csrf" : "forbidden") : "generic";
   if (!isRouteErrorResponse(error)) console.error(error);
+  // Without the root loader's data (no route matched, or the root loader failed) the
+  // translations are not loaded: say it in both languages, from the locale files.
+  if (!rootData) {
+    return (
+      <div className="card">
+        {([["zh-CN", zhErrorPage], ["en", enErrorPage]] as const).map(([lng, texts]) => (
+          <div key={lng} lang={lng} className="mb-4">
+            <h1 className="text-2xl font-bold">{texts[key].title}</h1>
+            <p className="mt-2">{texts[key].body}</p>
+          </div>
+        ))}
+        <p>
+          <Link to="/">
+            <span lang="zh-CN">{zhErrorPage.home}</span> / <span lang="en">{enErrorPage.home}</span>
+          </Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="card">
-      <h1 className="text-2xl font-bold">{t(`errorPage.${key}.title`, { defaultValue: status === 404 ? "Page not found" : "Something went wrong" })}</h1>
-      <p className="mt-3">{t(`errorPage.${key}.body`, { defaultValue: "" })}</p>
+      <h1 className="text-2xl font-bold">{t(`errorPage.${key}.title`)}</h1>
+      <p className="mt-3">{t(`errorPage.${key}.body`)}</p>
       <p className="mt-4">
-        <Link to="/">{t("errorPage.home", { defaultValue: "Home" })}</Link>
+        <Link to="/">{t("errorPage.home")}</Link>
       </p>
     </div>
   );

@@ -33,6 +33,7 @@ test.describe("accessibility", () => {
       ["/staff/login", "staff sign-in"],
       ["/verify", "verify form"],
       ["/verify/AAAAAAAAAAAAAAAAAAAAAAAA", "verify result"],
+      ["/no/such/page", "not-found page"],
     ] as const) {
       await page.goto(path);
       await checkPage(page, label);
@@ -71,6 +72,14 @@ test.describe("accessibility", () => {
       await checkPage(staff, "staff case page with errors");
       await context.close();
     });
+  });
+
+  test("an unknown address answers 404 in both languages, since no translation is loaded", async ({ page }) => {
+    const response = await page.goto("/no/such/page");
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('main [lang="zh-CN"] h1')).toHaveText("页面不存在");
+    await expect(page.locator('main [lang="en"] h1')).toHaveText("Page not found");
+    await expect(page).toHaveTitle(/页面不存在/);
   });
 
   test("the document language follows the chosen language", async ({ page }) => {
