@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf";
+import { NoteField } from "./note-field";
 import { NOTE_MAX } from "~/engine/review-form";
 
 type Section = { stepId: string; titleKey: string; rows: { stepId: string; field: string; labelKey: string; labelValues?: Record<string, string | number> }[] };
@@ -17,18 +18,7 @@ export function DecisionForm({ sections, materialDefs, errors, note, chosen }: {
       <h2 id="decision-title" className="text-lg font-bold">
         {t("review.decisionTitle")}
       </h2>
-      <label htmlFor="f-note" className="mt-3 block font-semibold">
-        {t("review.note")}
-      </label>
-      <p id="f-note-hint" className="text-sm text-slate-600">
-        {t("review.noteHint")}
-      </p>
-      {errors?.note ? (
-        <p id="f-note-error" className="font-semibold text-seal-600">
-          {t(errors.note[0])}
-        </p>
-      ) : null}
-      <textarea id="f-note" name="note" rows={3} maxLength={NOTE_MAX} defaultValue={note} className={`input mt-1 ${errors?.note ? "input-error" : ""}`} aria-describedby={`f-note-hint${errors?.note ? " f-note-error" : ""}`} />
+      <NoteField id="f-note" labelKey="review.note" hintKey="review.noteHint" error={errors?.note?.[0]} defaultValue={note} />
       <fieldset id="f-fix" className="mt-4" aria-describedby={errors?.fix ? "f-fix-error" : undefined}>
         <legend className="font-semibold">{t("review.fixLegend")}</legend>
         <p className="text-sm text-slate-600">{t("review.fixHint")}</p>
