@@ -7,7 +7,8 @@ import { defineConfig } from "@playwright/test";
 // also loaded by each worker process; they inherit the variable, so only one folder is made.
 const dataDir = (process.env.PORTAL_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "portal-e2e-")));
 
-const PORT = 3100;
+// E2E_PORT lets several checkouts on one machine run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({

@@ -10,8 +10,9 @@ import { matchingAnswers } from "../../app/services/birth-registration/examples"
 import { startPostgres } from "../support/postgres.mjs";
 import { completeStep, fillFormSteps, maskedPhone, randomPhone, startApplication, submitFromReview, uploadMaterials } from "./helpers";
 
-const A = "http://localhost:3201";
-const B = "http://localhost:3202";
+const BASE_PORT = Number(process.env.E2E_PORT ?? 3100) + 101;
+const A = `http://localhost:${BASE_PORT}`;
+const B = `http://localhost:${BASE_PORT + 1}`;
 let postgres: Awaited<ReturnType<typeof startPostgres>>;
 const servers: ChildProcess[] = [];
 const dataDirs: string[] = [];
