@@ -5,7 +5,22 @@ export type FieldErrors = Record<string, string[] | undefined>;
 
 /** Errors listed at the top of the page, each linked to its field (GOV.UK pattern). */
 /** `labels` (field name → label) makes each summary line say which field it is about. */
-export function ErrorSummary({ errors, idPrefix = "f-", formError, labels }: { errors?: FieldErrors | null; idPrefix?: string; formError?: string | null; labels?: Record<string, string> }) {
+/** `formErrorLink` points the form-level error at a page that helps (e.g. the existing case of a duplicate). */
+export function ErrorSummary({
+  errors,
+  idPrefix = "f-",
+  formError,
+  formErrorValues,
+  formErrorLink,
+  labels,
+}: {
+  errors?: FieldErrors | null;
+  idPrefix?: string;
+  formError?: string | null;
+  formErrorValues?: Record<string, string> | null;
+  formErrorLink?: { href: string; textKey: string } | null;
+  labels?: Record<string, string>;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {}).filter(([, messages]) => messages && messages.length > 0);
@@ -20,7 +35,19 @@ export function ErrorSummary({ errors, idPrefix = "f-", formError, labels }: { e
         {t("errors.summaryTitle")}
       </h2>
       <ul className="mt-2 list-disc pl-5">
-        {formError ? <li className="text-seal-600">{t(formError)}</li> : null}
+        {formError ? (
+          <li className="text-seal-600">
+            {t(formError, formErrorValues ?? undefined)}
+            {formErrorLink ? (
+              <>
+                {" "}
+                <a href={formErrorLink.href} className="text-seal-600">
+                  {t(formErrorLink.textKey, formErrorValues ?? undefined)}
+                </a>
+              </>
+            ) : null}
+          </li>
+        ) : null}
         {entries.map(([name, messages]) => (
           <li key={name}>
             <a href={`#${idPrefix}${fieldId(name)}`} className="text-seal-600">

@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 const tones: Record<string, string> = {
   draft: "bg-slate-200 text-slate-900",
   in_review: "bg-brand-100 text-brand-800",
+  notice: "bg-brand-100 text-brand-800",
+  closed: "bg-slate-200 text-slate-900",
   returned: "bg-amber-100 text-amber-900",
   approved: "bg-green-100 text-green-900",
   rejected: "bg-red-100 text-red-900",

@@ -1,105 +1,30 @@
-import type { Language } from "~/i18n/config";
-import { serverT } from "~/i18n/resources.server";
-import { findService } from "~/services/registry";
+import { setAt, valueAt } from "~/lib/field-paths";
+import { maskName } from "~/lib/mask";
 import { audit } from "~/utils/audit.server";
-import type { StaffUser } from "~/utils/auth.server";
-import { publicOrigin } from "~/utils/config.server";
-import { decryptJson, encryptJson, lookupHash, newId } from "~/utils/crypto.server";
-import { db, type Prisma, type Tx } from "~/utils/db.server";
+import { decryptJson, encryptJson, newId } from "~/utils/crypto.server";
+import { db, type Tx } from "~/utils/db.server";
 import { jurisdictions } from "~/utils/jurisdictions.server";
-import type { SessionUser } from "~/utils/session.server";
-import { sms } from "~/utils/sms.server";
-import { issueCertificate } from "./certificates.server";
-import { compareWithRecords, type ComparisonResult } from "./comparison.server";
-import type { Answers, ServiceDefinition } from "./define-service";
+import { claimKeys, existingClaimant, isUniqueViolation, releaseClaims, takeClaims } from "./claims.server";
+import { caseById, caseFacts, type CaseActor, type LoadedApplication } from "./cases.server";
+import { compareWithRecords } from "./comparison.server";
+import type { ChangedField } from "./correction";
+import type { Answers, ServiceDefinition, Step } from "./define-service";
 import { DomainError } from "./errors";
 import { isoDay } from "./fields";
-import type { ChangedField } from "./correction";
-import type { Correction, Decision } from "./review-form";
 import { firstIncomplete, parsedAnswers, type JourneyContext } from "./journey";
-import { addWorkingDays, transition, type Action, type Status } from "./workflow";
+import { notify } from "./notify.server";
+import { issueOutput } from "./outputs.server";
+import { may, type CaseAction } from "./permissions";
+import { findOrRecordPerson, idHashOf, nameHashOf, phoneHashOf } from "./persons.server";
+import type { Correction, Decision } from "./review-form";
+import { addWorkingDays, promisedAt, stageDueAt, transition, type Action, type Status } from "./workflow";
 
-export type LoadedApplication = {
-  id: string;
-  ref: string | null;
-  status: Status;
-  service: ServiceDefinition;
-  answers: Answers;
-  uploaded: Set<string>;
-  materials: { id: string; materialKey: string; fileName: string; size: number; mimeType: string }[];
-  applicantId: string;
-  filerId: string;
-  jurisdictionPath: string | null;
-  reviewLevel: number;
-  submittedAt: Date | null;
-  dueAt: Date | null;
-  decidedAt: Date | null;
-  createdAt: Date;
-  version: number;
-  comparison: ComparisonResult | null;
-  correction: Correction | null;
-};
+export { actorOf, applicantSideCase, officeCase, caseFacts, type CaseActor, type LoadedApplication } from "./cases.server";
 
-const applicationSelect = {
-  id: true,
-  ref: true,
-  status: true,
-  serviceSlug: true,
-  answersEnc: true,
-  applicantId: true,
-  filerId: true,
-  jurisdictionPath: true,
-  reviewLevel: true,
-  submittedAt: true,
-  dueAt: true,
-  decidedAt: true,
-  createdAt: true,
-  version: true,
-  comparisonEnc: true,
-  correctionEnc: true,
-  materials: { select: { id: true, materialKey: true, fileName: true, size: true, mimeType: true }, orderBy: { createdAt: "asc" as const } },
-};
-
-type Row = NonNullable<Awaited<ReturnType<typeof selectOne>>>;
-function selectOne(where: Prisma.ApplicationWhereInput) {
-  return db.application.findFirst({ where, select: applicationSelect });
-}
-
-function load(row: Row): LoadedApplication {
-  const service = findService(row.serviceSlug);
-  if (!service) throw new Error(`Unknown service ${row.serviceSlug}`);
-  return {
-    id: row.id,
-    ref: row.ref,
-    status: row.status as Status,
-    service,
-    answers: decryptJson<Answers>(row.answersEnc),
-    uploaded: new Set(row.materials.map((material) => material.materialKey)),
-    materials: row.materials,
-    applicantId: row.applicantId,
-    filerId: row.filerId,
-    jurisdictionPath: row.jurisdictionPath,
-    reviewLevel: row.reviewLevel,
-    submittedAt: row.submittedAt,
-    dueAt: row.dueAt,
-    decidedAt: row.decidedAt,
-    createdAt: row.createdAt,
-    version: row.version,
-    comparison: row.comparisonEnc ? decryptJson<ComparisonResult>(row.comparisonEnc) : null,
-    correction: row.correctionEnc ? decryptJson<Correction>(row.correctionEnc) : null,
-  };
-}
-
-/** The citizen's own case: ownership is part of the query, so anyone else's is not found. */
-export async function citizenApplication(user: SessionUser, where: { id: string } | { ref: string }) {
-  const row = await selectOne({ ...where, OR: [{ applicantId: user.id }, { filerId: user.id }] });
-  return row ? load(row) : null;
-}
-
-/** Staff see a case only inside their jurisdiction: the scope is part of the query. */
-export async function staffApplication(staff: StaffUser, ref: string) {
-  const row = await selectOne({ ref, jurisdictionPath: { startsWith: staff.jurisdictionPath }, status: { not: "draft" } });
-  return row ? load(row) : null;
+/** Throws the permission module's reason unless the actor may do this to the case now. */
+export async function assertMay(actor: CaseActor, action: CaseAction, app: LoadedApplication, now = new Date()) {
+  const permission = may(actor, action, await caseFacts(app, now), now);
+  if (!permission.ok) throw new DomainError(permission.reason);
 }
 
 export async function journeyContext(app: Pick<LoadedApplication, "answers" | "uploaded">, now = new Date()): Promise<JourneyContext> {
@@ -107,24 +32,57 @@ export async function journeyContext(app: Pick<LoadedApplication, "answers" | "u
   return { today: now, answers: app.answers, townshipCodes: index.townshipCodes, uploadedMaterials: app.uploaded };
 }
 
-export async function findOrCreateDraft(user: SessionUser, service: ServiceDefinition): Promise<string> {
+/** The filer's open draft of a service, or a new one. Staff drafts are started under an authority (agency-proxy). */
+export async function findOrCreateDraft(actor: CaseActor, service: ServiceDefinition, filing: { capacity: string; authorityId?: string | null; filedAtPath?: string | null } = { capacity: "self" }): Promise<string> {
   const existing = await db.application.findFirst({
-    where: { applicantId: user.id, serviceSlug: service.slug, status: "draft" },
+    where: { filerId: actor.id, serviceSlug: service.slug, status: "draft", authorityId: filing.authorityId ?? null },
     select: { id: true },
     orderBy: { createdAt: "desc" },
   });
   if (existing) return existing.id;
   const id = newId();
   await db.application.create({
-    data: { id, serviceSlug: service.slug, status: "draft", applicantId: user.id, filerId: user.id, answersEnc: encryptJson({}) },
+    data: {
+      id,
+      serviceSlug: service.slug,
+      status: "draft",
+      filerId: actor.id,
+      filerCapacity: filing.capacity,
+      authorityId: filing.authorityId ?? null,
+      filedAtPath: filing.filedAtPath ?? null,
+      answersEnc: encryptJson({}),
+    },
   });
   return id;
 }
 
-/** Saves one step's raw values, valid or not, so nothing typed is lost between visits. */
-export async function saveStep(app: LoadedApplication, stepId: string, values: Record<string, unknown>) {
+/** A field without a maximum of its own keeps at most this many characters in a draft. */
+export const DRAFT_VALUE_CAP = 200;
+/** The whole draft's answers, as JSON, stay below this size. */
+export const DRAFT_SIZE_CAP = 64 * 1024;
+
+/**
+ * What is kept of a step's posted values: only the step's declared fields, each cut to the
+ * field's own maximum (or the small global cap). What a user typed survives a refused step;
+ * a crafted post cannot grow the draft.
+ */
+export function keptValues(step: Step, answers: Answers, values: Record<string, unknown>): Record<string, unknown> {
+  const fields = typeof step.fields === "function" ? step.fields({ ...answers, [step.id]: values }) : step.fields;
+  const kept: Record<string, unknown> = {};
+  for (const field of fields) {
+    const raw = valueAt(values, field.name);
+    if (raw === "") continue;
+    const cap = ("maxLength" in field && field.maxLength) || DRAFT_VALUE_CAP;
+    setAt(kept, field.name, Array.from(raw).slice(0, cap).join(""));
+  }
+  return kept;
+}
+
+/** Saves one step's values, valid or not (capped), so nothing typed is lost between visits. */
+export async function saveStep(app: LoadedApplication, step: Step, values: Record<string, unknown>) {
   if (app.status !== "draft") throw new DomainError("not_editable");
-  const answers = { ...app.answers, [stepId]: values };
+  const answers = { ...app.answers, [step.id]: keptValues(step, app.answers, values) };
+  if (JSON.stringify(answers).length > DRAFT_SIZE_CAP) throw new DomainError("incomplete");
   const updated = await db.application.updateMany({
     where: { id: app.id, version: app.version, status: "draft" },
     data: { answersEnc: encryptJson(answers), version: { increment: 1 } },
@@ -142,7 +100,7 @@ export async function referenceSequence(service: ServiceDefinition, now: Date): 
   if (!(await db.sequence.findUnique({ where: { name }, select: { name: true } }))) {
     // Outside the submitting transaction: on PostgreSQL a failed statement would abort it.
     await db.sequence.create({ data: { name, value: 0 } }).catch((error: unknown) => {
-      if ((error as { code?: string }).code !== "P2002") throw error; // another instance created it first
+      if (!isUniqueViolation(error)) throw error; // another instance created it first
     });
   }
   return name;
@@ -158,116 +116,130 @@ export async function nextReference(tx: Tx, sequenceName: string): Promise<strin
   return `${sequenceName}-${String(sequence.value).padStart(6, "0")}`;
 }
 
-function statusMessage(lng: Language, event: string, ref: string, origin: string): string | null {
-  const t = serverT(lng);
-  const key = `common:sms.${event}`;
-  const text = t(key, { ref, url: `${origin}/applications/${ref}` });
-  return text === key ? null : text;
+/** A second live case with the same claim: its own applicant gets a link to it, anyone else only hears that one exists. */
+async function duplicateError(actor: CaseActor, keys: string[], applicationId: string): Promise<DomainError> {
+  const existing = await existingClaimant(keys, applicationId);
+  const ownCase = !!existing?.ref && (existing.filerId === actor.id || (!!actor.personId && (await db.caseSubject.count({ where: { applicationId: existing.id, personId: actor.personId } })) > 0));
+  return ownCase ? new DomainError("duplicate", { ref: existing!.ref! }) : new DomainError("duplicate");
 }
 
-/** SMS after the state change has committed; a gateway failure never undoes a decision. */
-async function notify(app: { service: ServiceDefinition; answers: Answers; applicantId: string }, event: string, ref: string, request: Request) {
-  const phone = app.service.contactPhoneOf(app.answers);
-  const applicant = await db.user.findUnique({ where: { id: app.applicantId }, select: { locale: true } });
-  const body = statusMessage((applicant?.locale as Language) ?? "zh-CN", event, ref, publicOrigin(request));
-  if (!phone || !body) return;
-  try {
-    await sms().send(phone, body);
-  } catch (error) {
-    console.error(`SMS for ${ref} (${event}) failed: ${(error as Error).message}`);
+/** The people in the case, recorded as persons (adults) and subjects with their keyed ID hashes. */
+async function recordSubjects(tx: Tx, app: LoadedApplication, answers: Answers) {
+  const contactPhone = app.service.contactPhoneOf(answers);
+  await tx.caseSubject.deleteMany({ where: { applicationId: app.id } });
+  let applicantPersonId: string | null = null;
+  for (const subject of app.service.subjects(answers)) {
+    const adult = subject.role === "applicant" || subject.role === "spouse" || subject.role === "beneficiary";
+    const personId = adult ? await findOrRecordPerson({ idNumber: subject.idNumber, name: subject.name, phone: subject.role === "applicant" ? contactPhone : null }, tx) : null;
+    if (subject.role === "applicant") applicantPersonId = personId;
+    await tx.caseSubject.create({ data: { id: newId(), applicationId: app.id, role: subject.role, idHash: idHashOf(subject.idNumber), personId } });
   }
+  return applicantPersonId;
+}
+
+/** Columns that queues and searches read instead of decrypting answers. */
+function searchColumns(service: ServiceDefinition, answers: Answers) {
+  const applicant = service.subjects(answers).find((subject) => subject.role === "applicant");
+  const phone = service.contactPhoneOf(answers);
+  return {
+    applicantNameMasked: applicant ? maskName(applicant.name) : null,
+    applicantNameHash: applicant ? nameHashOf(applicant.name) : null,
+    contactPhoneHash: phone ? phoneHashOf(phone) : null,
+  };
 }
 
 export type SubmitResult = { ref: string; status: Status };
 
-export async function submitApplication(user: SessionUser, app: LoadedApplication, request: Request, now = new Date()): Promise<SubmitResult> {
+export async function submitApplication(actor: CaseActor, app: LoadedApplication, request: Request, now = new Date()): Promise<SubmitResult> {
+  await assertMay(actor, "submit", app, now);
   const { service } = app;
   const ctx = await journeyContext(app, now);
-  if (app.status !== "draft") throw new DomainError("not_editable");
   if (firstIncomplete(service, ctx) !== "review" || service.crossChecks(app.answers).length > 0) throw new DomainError("incomplete");
   const answers = parsedAnswers(service, ctx);
   if (!service.eligibility(answers, { today: now }).eligible) throw new DomainError("not_eligible");
-
-  const comparison = service.workflow.recordChecks ? await compareWithRecords(service.workflow.recordChecks(answers), now) : null;
-  const instant = service.workflow.instantOnMatch && !!comparison?.match;
-  const step = transition({ status: app.status, action: "submit", actor: "citizen", reviewLevel: 0, levelCount: service.workflow.levels.length, instant });
-  if (!step.ok) throw new DomainError(step.error);
   const index = await jurisdictions();
   const jurisdiction = index.byCode.get(service.jurisdictionOf(answers) ?? "");
   if (!jurisdiction) throw new DomainError("incomplete");
+  const keys = claimKeys(service, answers);
+  if (await existingClaimant(keys, app.id)) throw await duplicateError(actor, keys, app.id);
+
+  const comparison = service.workflow.recordChecks ? await compareWithRecords(service.workflow.recordChecks(answers), now) : null;
+  const instant = service.workflow.instantOnMatch && !!comparison?.match;
+  const { stages } = service.workflow;
+  const step = transition({ status: app.status, action: "submit", actor: "applicant", stageIndex: 0, stages, instant });
+  if (!step.ok) throw new DomainError(step.error);
 
   const sequenceName = await referenceSequence(service, now);
-  const ref = await db.$transaction(async (tx) => {
-    const ref = await nextReference(tx, sequenceName);
-    const updated = await tx.application.updateMany({
-      where: { id: app.id, version: app.version, status: "draft" },
-      data: {
-        ref,
-        status: step.to,
-        answersEnc: encryptJson(answers),
-        subjectIdHashes: service.residentIdsOf(answers).map(lookupHash).join(","),
-        jurisdictionPath: jurisdiction.path,
-        comparisonEnc: comparison ? encryptJson(comparison) : null,
-        submittedAt: now,
-        dueAt: addWorkingDays(now, service.workflow.timeLimitDays),
-        decidedAt: step.to === "approved" ? now : null,
-        reviewLevel: step.reviewLevel,
-        version: { increment: 1 },
-      },
-    });
-    if (updated.count === 0) throw new DomainError("stale");
-    await tx.applicationEvent.create({
-      data: { id: newId(), applicationId: app.id, at: now, actorId: user.id, actorRole: "citizen", type: "submitted", fromStatus: "draft", toStatus: "in_review" },
-    });
-    if (step.to === "approved") {
-      await tx.applicationEvent.create({
-        data: { id: newId(), applicationId: app.id, at: now, actorId: null, actorRole: "system", type: "auto_approved", fromStatus: "in_review", toStatus: "approved" },
+  let ref: string;
+  try {
+    ref = await db.$transaction(async (tx) => {
+      const ref = await nextReference(tx, sequenceName);
+      await takeClaims(tx, app.id, keys);
+      const applicantPersonId = await recordSubjects(tx, app, answers);
+      const updated = await tx.application.updateMany({
+        where: { id: app.id, version: app.version, status: "draft" },
+        data: {
+          ref,
+          status: step.to,
+          answersEnc: encryptJson(answers),
+          applicantPersonId,
+          ...searchColumns(service, answers),
+          jurisdictionPath: jurisdiction.path,
+          comparisonEnc: comparison ? encryptJson(comparison) : null,
+          submittedAt: now,
+          stageIndex: step.stageIndex,
+          stageStartedAt: now,
+          stageDueAt: step.to === "approved" ? null : stageDueAt(stages[0], now),
+          dueAt: step.to === "approved" ? now : promisedAt(stages, 0, now),
+          decidedAt: step.to === "approved" ? now : null,
+          version: { increment: 1 },
+        },
       });
-      await issueCertificate(tx, app.id);
-    }
-    await audit({ actorId: user.id, actorRole: "citizen", action: "application.submit", subjectType: "application", subjectId: app.id, request, detail: { ref, outcome: step.to } }, tx);
-    return ref;
-  });
+      if (updated.count === 0) throw new DomainError("stale");
+      await tx.applicationEvent.create({
+        data: { id: newId(), applicationId: app.id, at: now, actorId: actor.id, actorRole: actor.role, type: "submitted", fromStatus: "draft", toStatus: step.to === "approved" ? "in_review" : step.to },
+      });
+      if (step.to === "approved") {
+        await tx.applicationEvent.create({
+          data: { id: newId(), applicationId: app.id, at: now, actorId: null, actorRole: "system", type: "auto_approved", fromStatus: "in_review", toStatus: "approved" },
+        });
+        await issueOutput(tx, { ...app, answers }, now);
+      }
+      await audit({ actorId: actor.id, actorRole: actor.role, action: "application.submit", subjectType: "application", subjectId: app.id, request, detail: { ref, outcome: step.to, capacity: app.filerCapacity } }, tx);
+      return ref;
+    });
+  } catch (error) {
+    // Another case took the same claim between the check above and this transaction.
+    if (isUniqueViolation(error) && (await existingClaimant(keys, app.id))) throw await duplicateError(actor, keys, app.id);
+    throw error;
+  }
   await notify({ ...app, answers }, step.to === "approved" ? "approved" : "submitted", ref, request);
   return { ref, status: step.to };
 }
 
-const DEPTHS = ["county", "township", "village"] as const;
+export type ReviewInput = Exclude<Decision, { action: "revoke" | "close" }>;
 
-/** "500156/" is a county, "500156/500156001/" a township, one more code a village. */
-export function jurisdictionDepth(path: string): (typeof DEPTHS)[number] | undefined {
-  return DEPTHS[path.split("/").filter(Boolean).length - 1];
-}
-
-/** The staff member has the role and jurisdiction depth of the case's current review level. */
-function holdsLevel(staff: StaffUser, app: Pick<LoadedApplication, "service" | "reviewLevel">): boolean {
-  const level = app.service.workflow.levels[app.reviewLevel];
-  return !!level && level.role === staff.role && jurisdictionDepth(staff.jurisdictionPath) === level.depth;
-}
-
-/** Whether the decision form is offered: the right level, and never on a case one filed oneself. */
-export function canReview(staff: StaffUser, app: Pick<LoadedApplication, "service" | "reviewLevel" | "status" | "filerId">): boolean {
-  return app.status === "in_review" && holdsLevel(staff, app) && app.filerId !== staff.id;
-}
-
-export type ReviewInput = Exclude<Decision, { action: "revoke" }>;
-
-/** A reviewer's decision: state, timeline, audit and certificate change together or not at all. */
-export async function reviewApplication(staff: StaffUser, app: LoadedApplication, input: ReviewInput, request: Request, now = new Date()) {
-  if (!holdsLevel(staff, app)) throw new DomainError("wrong_level");
-  if (app.filerId === staff.id) throw new DomainError("own_filing");
-  const step = transition({ status: app.status, action: input.action as Action, actor: "reviewer", reviewLevel: app.reviewLevel, levelCount: app.service.workflow.levels.length });
+/** A reviewer's decision at the case's current stage: state, timeline, audit and output change together or not at all. */
+export async function reviewApplication(actor: CaseActor, app: LoadedApplication, input: ReviewInput, request: Request, now = new Date()) {
+  await assertMay(actor, input.action, app, now);
+  const { stages } = app.service.workflow;
+  const step = transition({ status: app.status, action: input.action as Action, actor: "reviewer", stageIndex: app.stageIndex, stages });
   if (!step.ok) throw new DomainError(step.error);
+  if (step.to === "approved" && (await existingClaimant(claimKeys(app.service, app.answers), app.id))) throw new DomainError("duplicate");
   const correction: Correction | null = input.action === "return" ? { note: input.note, fields: input.fields, materials: input.materials } : null;
+  const movedOn = step.stageIndex !== app.stageIndex;
+  const decided = step.to === "approved" || step.to === "rejected";
 
   await db.$transaction(async (tx) => {
     const updated = await tx.application.updateMany({
       where: { id: app.id, version: app.version, status: app.status },
       data: {
         status: step.to,
-        reviewLevel: step.reviewLevel,
-        decidedAt: step.to === "approved" || step.to === "rejected" ? now : null,
+        stageIndex: step.stageIndex,
+        ...(movedOn ? { stageStartedAt: now, stageDueAt: stageDueAt(stages[step.stageIndex], now) } : {}),
+        decidedAt: decided ? now : null,
         correctionEnc: correction ? encryptJson(correction) : undefined,
+        correctionDueAt: correction ? addWorkingDays(now, app.service.workflow.correctionDays) : undefined,
         version: { increment: 1 },
       },
     });
@@ -277,8 +249,8 @@ export async function reviewApplication(staff: StaffUser, app: LoadedApplication
         id: newId(),
         applicationId: app.id,
         at: now,
-        actorId: staff.id,
-        actorRole: staff.role,
+        actorId: actor.id,
+        actorRole: actor.role,
         type: step.event,
         fromStatus: app.status,
         toStatus: step.to,
@@ -286,66 +258,126 @@ export async function reviewApplication(staff: StaffUser, app: LoadedApplication
         detailEnc: correction ? encryptJson({ correction }) : null,
       },
     });
-    if (step.to === "approved") await issueCertificate(tx, app.id);
-    await audit({ actorId: staff.id, actorRole: staff.role, action: `application.${input.action}`, subjectType: "application", subjectId: app.id, request, detail: { ref: app.ref, to: step.to } }, tx);
+    if (step.to === "approved") await issueOutput(tx, app, now);
+    if (step.to === "rejected") await releaseClaims(tx, app.id);
+    await audit({ actorId: actor.id, actorRole: actor.role, action: `application.${input.action}`, subjectType: "application", subjectId: app.id, request, detail: { ref: app.ref, to: step.to, stage: stages[app.stageIndex]?.id ?? null } }, tx);
   });
-  if (app.ref) await notify(app, step.to === "in_review" ? "level_approved" : step.to, app.ref, request);
+  if (app.ref) await notify(app, step.to === "in_review" || step.to === "notice" ? step.event : step.to, app.ref, request);
 }
 
-/** The applicant withdraws a case that is not yet decided (撤回). */
-export async function withdrawApplication(user: SessionUser, app: LoadedApplication, request: Request, now = new Date()) {
-  const step = transition({ status: app.status, action: "withdraw", actor: "citizen", reviewLevel: app.reviewLevel, levelCount: app.service.workflow.levels.length });
+/** The applicant (or whoever files for them) withdraws a case that is not yet decided (撤回). */
+export async function withdrawApplication(actor: CaseActor, app: LoadedApplication, request: Request, now = new Date()) {
+  await assertMay(actor, "withdraw", app, now);
+  const step = transition({ status: app.status, action: "withdraw", actor: "applicant", stageIndex: app.stageIndex, stages: app.service.workflow.stages });
   if (!step.ok) throw new DomainError(step.error);
   await db.$transaction(async (tx) => {
     const updated = await tx.application.updateMany({ where: { id: app.id, version: app.version, status: app.status }, data: { status: step.to, decidedAt: now, version: { increment: 1 } } });
     if (updated.count === 0) throw new DomainError("stale");
-    await tx.applicationEvent.create({ data: { id: newId(), applicationId: app.id, at: now, actorId: user.id, actorRole: "citizen", type: step.event, fromStatus: app.status, toStatus: step.to } });
-    await audit({ actorId: user.id, actorRole: "citizen", action: "application.withdraw", subjectType: "application", subjectId: app.id, request, detail: { ref: app.ref } }, tx);
+    await tx.applicationEvent.create({ data: { id: newId(), applicationId: app.id, at: now, actorId: actor.id, actorRole: actor.role, type: step.event, fromStatus: app.status, toStatus: step.to } });
+    await releaseClaims(tx, app.id);
+    await audit({ actorId: actor.id, actorRole: actor.role, action: "application.withdraw", subjectType: "application", subjectId: app.id, request, detail: { ref: app.ref } }, tx);
   });
   if (app.ref) await notify(app, "withdrawn", app.ref, request);
 }
 
-/** Staff of the case's jurisdiction revoke its certificate, with a reason; the public check then says "revoked". */
-export async function revokeCertificate(staff: StaffUser, app: LoadedApplication, reason: string, request: Request, now = new Date()) {
-  if (staff.role === "window_staff") throw new DomainError("wrong_actor");
+/** A returned case whose correction period has lapsed is closed by the reviewer of its stage. */
+export async function closeApplication(actor: CaseActor, app: LoadedApplication, note: string, request: Request, now = new Date()) {
+  await assertMay(actor, "close", app, now);
+  const step = transition({ status: app.status, action: "close", actor: "reviewer", stageIndex: app.stageIndex, stages: app.service.workflow.stages });
+  if (!step.ok) throw new DomainError(step.error);
+  await db.$transaction(async (tx) => {
+    const updated = await tx.application.updateMany({ where: { id: app.id, version: app.version, status: app.status }, data: { status: step.to, decidedAt: now, version: { increment: 1 } } });
+    if (updated.count === 0) throw new DomainError("stale");
+    await tx.applicationEvent.create({ data: { id: newId(), applicationId: app.id, at: now, actorId: actor.id, actorRole: actor.role, type: step.event, fromStatus: app.status, toStatus: step.to, note } });
+    await releaseClaims(tx, app.id);
+    await audit({ actorId: actor.id, actorRole: actor.role, action: "application.close", subjectType: "application", subjectId: app.id, request, detail: { ref: app.ref } }, tx);
+  });
+  if (app.ref) await notify(app, "closed", app.ref, request);
+}
+
+/** Staff of the case's jurisdiction revoke its certificate or letter, with a reason; the public check then says "revoked". */
+export async function revokeCertificate(actor: CaseActor, app: LoadedApplication, reason: string, request: Request, now = new Date()) {
+  await assertMay(actor, "revoke", app, now);
   await db.$transaction(async (tx) => {
     const revoked = await tx.certificate.updateMany({ where: { applicationId: app.id, status: "valid" }, data: { status: "revoked", revokedAt: now } });
     if (revoked.count === 0) throw new DomainError("illegal_transition");
-    await tx.applicationEvent.create({ data: { id: newId(), applicationId: app.id, at: now, actorId: staff.id, actorRole: staff.role, type: "certificate_revoked", fromStatus: app.status, toStatus: app.status, note: reason } });
-    await audit({ actorId: staff.id, actorRole: staff.role, action: "certificate.revoke", subjectType: "application", subjectId: app.id, request, detail: { ref: app.ref } }, tx);
+    await releaseClaims(tx, app.id);
+    await tx.applicationEvent.create({ data: { id: newId(), applicationId: app.id, at: now, actorId: actor.id, actorRole: actor.role, type: "certificate_revoked", fromStatus: app.status, toStatus: app.status, note: reason } });
+    await audit({ actorId: actor.id, actorRole: actor.role, action: "certificate.revoke", subjectType: "application", subjectId: app.id, request, detail: { ref: app.ref } }, tx);
   });
   if (app.ref) await notify(app, "certificate_revoked", app.ref, request);
 }
 
-
-/** Resubmission after 补正: only the flagged fields change; the reviewer sees before and after. */
-export async function resubmitCorrection(user: SessionUser, app: LoadedApplication, answers: Answers, changed: ChangedField[], request: Request, now = new Date()) {
-  const step = transition({ status: app.status, action: "resubmit", actor: "citizen", reviewLevel: app.reviewLevel, levelCount: app.service.workflow.levels.length });
+/** Resubmission after 补正: only the flagged fields change; the promised date starts again. */
+export async function resubmitCorrection(actor: CaseActor, app: LoadedApplication, answers: Answers, changed: ChangedField[], request: Request, now = new Date()) {
+  await assertMay(actor, "correct", app, now);
+  const { stages } = app.service.workflow;
+  const step = transition({ status: app.status, action: "resubmit", actor: "applicant", stageIndex: app.stageIndex, stages });
   if (!step.ok) throw new DomainError(step.error);
   const ctx = await journeyContext({ answers, uploaded: app.uploaded }, now);
   if (firstIncomplete(app.service, ctx) !== "review" || app.service.crossChecks(answers).length > 0) throw new DomainError("incomplete");
   const parsed = parsedAnswers(app.service, ctx);
+  const keys = claimKeys(app.service, parsed);
+  if (await existingClaimant(keys, app.id)) throw await duplicateError(actor, keys, app.id);
   const checks = app.service.workflow.recordChecks;
   const comparison = checks ? await compareWithRecords(checks(parsed), now) : null;
-  await db.$transaction(async (tx) => {
-    const updated = await tx.application.updateMany({
-      where: { id: app.id, version: app.version, status: "returned" },
-      data: {
-        status: step.to,
-        answersEnc: encryptJson(parsed),
-        subjectIdHashes: app.service.residentIdsOf(parsed).map(lookupHash).join(","),
-        comparisonEnc: comparison ? encryptJson(comparison) : null,
-        dueAt: addWorkingDays(now, app.service.workflow.timeLimitDays),
-        version: { increment: 1 },
-      },
+  try {
+    await db.$transaction(async (tx) => {
+      const updated = await tx.application.updateMany({
+        where: { id: app.id, version: app.version, status: "returned" },
+        data: {
+          status: step.to,
+          answersEnc: encryptJson(parsed),
+          ...searchColumns(app.service, parsed),
+          comparisonEnc: comparison ? encryptJson(comparison) : null,
+          stageStartedAt: now,
+          stageDueAt: stageDueAt(stages[step.stageIndex], now),
+          dueAt: promisedAt(stages, step.stageIndex, now),
+          correctionDueAt: null,
+          version: { increment: 1 },
+        },
+      });
+      if (updated.count === 0) throw new DomainError("stale");
+      // The corrected answers may name other people or another child order: claims and subjects follow them.
+      await releaseClaims(tx, app.id);
+      await takeClaims(tx, app.id, keys);
+      const applicantPersonId = await recordSubjects(tx, app, parsed);
+      await tx.application.update({ where: { id: app.id }, data: { applicantPersonId } });
+      await tx.applicationEvent.create({
+        data: { id: newId(), applicationId: app.id, at: now, actorId: actor.id, actorRole: actor.role, type: "resubmitted", fromStatus: "returned", toStatus: step.to, detailEnc: encryptJson({ changed }) },
+      });
+      await audit({ actorId: actor.id, actorRole: actor.role, action: "application.resubmit", subjectType: "application", subjectId: app.id, request, detail: { ref: app.ref, changed: changed.length } }, tx);
     });
-    if (updated.count === 0) throw new DomainError("stale");
-    await tx.applicationEvent.create({
-      data: { id: newId(), applicationId: app.id, at: now, actorId: user.id, actorRole: "citizen", type: "resubmitted", fromStatus: "returned", toStatus: step.to, detailEnc: encryptJson({ changed }) },
-    });
-    await audit({ actorId: user.id, actorRole: "citizen", action: "application.resubmit", subjectType: "application", subjectId: app.id, request, detail: { ref: app.ref, changed: changed.length } }, tx);
-  });
+  } catch (error) {
+    if (isUniqueViolation(error) && (await existingClaimant(keys, app.id))) throw await duplicateError(actor, keys, app.id);
+    throw error;
+  }
   if (app.ref) await notify({ ...app, answers: parsed }, "resubmitted", app.ref, request);
+}
+
+/**
+ * Public notices whose days have run out move on to their next stage. Run when staff open
+ * queues or cases and when the notice board is read, so no scheduler is needed; each move is
+ * a guarded update, so instances running it at once move a case only once.
+ */
+export async function endLapsedNotices(now = new Date()) {
+  const lapsed = await db.application.findMany({ where: { status: "notice", stageDueAt: { lte: now } }, select: { id: true }, take: 200 });
+  for (const { id } of lapsed) {
+    const app = await caseById(id);
+    if (!app) continue;
+    const { stages } = app.service.workflow;
+    const step = transition({ status: app.status, action: "end_notice", actor: "system", stageIndex: app.stageIndex, stages });
+    if (!step.ok) continue;
+    const endedAt = app.stageDueAt ?? now;
+    await db.$transaction(async (tx) => {
+      const updated = await tx.application.updateMany({
+        where: { id: app.id, version: app.version, status: "notice" },
+        data: { status: step.to, stageIndex: step.stageIndex, stageStartedAt: endedAt, stageDueAt: stageDueAt(stages[step.stageIndex], endedAt), version: { increment: 1 } },
+      });
+      if (updated.count === 0) return;
+      await tx.applicationEvent.create({ data: { id: newId(), applicationId: app.id, at: endedAt, actorId: null, actorRole: "system", type: step.event, fromStatus: "notice", toStatus: step.to } });
+    });
+  }
 }
 
 export async function timeline(applicationId: string) {
@@ -360,30 +392,44 @@ export async function timeline(applicationId: string) {
     actorName: event.actorId ? (actors.get(event.actorId) ?? null) : null,
     toStatus: event.toStatus,
     note: event.note,
-    detail: event.detailEnc ? decryptJson<{ changed?: ChangedField[]; correction?: Correction }>(event.detailEnc) : null,
+    detail: event.detailEnc ? decryptDetail(event.detailEnc) : null,
   }));
 }
 
-export async function citizenApplications(user: SessionUser) {
+function decryptDetail(sealed: string) {
+  return decryptJson<{ changed?: ChangedField[]; correction?: Correction }>(sealed);
+}
+
+/** The cases a citizen follows: filed by the account, or filed for the person it has proved to be. */
+export async function citizenApplications(actor: CaseActor) {
   return db.application.findMany({
-    where: { OR: [{ applicantId: user.id }, { filerId: user.id }], status: { not: "withdrawn" } },
-    select: { id: true, ref: true, serviceSlug: true, status: true, submittedAt: true, dueAt: true, updatedAt: true },
+    where: {
+      OR: [{ filerId: actor.id }, ...(actor.personId ? [{ subjects: { some: { personId: actor.personId } }, status: { not: "draft" } }] : [])],
+      status: { not: "withdrawn" },
+    },
+    select: { id: true, ref: true, serviceSlug: true, status: true, submittedAt: true, dueAt: true, updatedAt: true, filerId: true, filerCapacity: true },
     orderBy: { updatedAt: "desc" },
   });
 }
 
-export async function staffQueue(staff: StaffUser, filter: { status?: Status }) {
+/** Other cases of the same family: any case naming one of this case's adults, found by keyed hash. */
+export async function relatedCases(app: LoadedApplication, scopePath: string) {
+  const hashes = (await db.caseSubject.findMany({ where: { applicationId: app.id, role: { in: ["applicant", "spouse", "beneficiary"] } }, select: { idHash: true } })).map((row) => row.idHash);
+  if (hashes.length === 0) return [];
   return db.application.findMany({
-    where: {
-      jurisdictionPath: { startsWith: staff.jurisdictionPath },
-      status: filter.status ?? { in: ["in_review", "returned"] },
-    },
-    select: { id: true, ref: true, serviceSlug: true, status: true, submittedAt: true, dueAt: true, jurisdictionPath: true, answersEnc: true },
-    orderBy: [{ dueAt: "asc" }, { submittedAt: "asc" }],
-    take: 200,
+    where: { id: { not: app.id }, status: { not: "draft" }, jurisdictionPath: { startsWith: scopePath }, subjects: { some: { idHash: { in: hashes } } } },
+    select: { ref: true, serviceSlug: true, status: true, submittedAt: true },
+    orderBy: { submittedAt: "desc" },
+    take: 50,
   });
+}
+
+/** The role of the account that filed a case (for "filed on your behalf by …"). */
+export async function filerRole(filerId: string): Promise<string | null> {
+  return (await db.user.findUnique({ where: { id: filerId }, select: { role: true } }))?.role ?? null;
 }
 
 export async function certificateOf(applicationId: string) {
   return db.certificate.findFirst({ where: { applicationId, status: "valid" }, orderBy: { issuedAt: "desc" } });
 }
+

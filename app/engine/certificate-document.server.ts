@@ -10,19 +10,19 @@ import { renderCertificatePdf } from "./certificate-pdf.server";
 /** The PDF of an approved case, for its citizen or for staff of its jurisdiction. */
 export async function certificatePdf(app: LoadedApplication, lng: Language, request: Request): Promise<Response> {
   const certificate = app.status === "approved" ? await certificateOf(app.id) : null;
-  if (!certificate || !app.ref) throw new Response("Not Found", { status: 404 });
+  const { output } = app.service;
+  if (!certificate || !app.ref || output.kind === "none") throw new Response("Not Found", { status: 404 });
   const t = serverT(lng);
   const index = await jurisdictions();
-  const { service } = app;
   const verifyUrl = `${publicOrigin(request)}/verify/${certificate.code}`;
   const township = townshipOfPath(index, app.jurisdictionPath);
   const pdf = await renderCertificatePdf({
-    title: t(service.certificate.titleKey),
-    subtitle: service.certificate.subtitleKey ? t(service.certificate.subtitleKey) : undefined,
+    title: t(output.titleKey),
+    subtitle: output.kind === "certificate" && output.subtitleKey ? t(output.subtitleKey) : undefined,
     issuer: lng === "en" ? index.county.officeEn : index.county.office,
     reference: app.ref,
     fields: [
-      ...service.certificate.lines(app.answers).map((line) => ({ label: t(line.labelKey), value: line.value })),
+      ...output.lines(app.answers).map((line) => ({ label: t(line.labelKey), value: line.value })),
       { label: t("common:certificate.registeredAt"), value: localName(township, lng) },
     ],
     verifyUrl,

@@ -3,7 +3,7 @@ import { sign } from "~/utils/crypto.server";
 import { findService } from "~/services/registry";
 import { decryptJson, newId } from "~/utils/crypto.server";
 import { db, type Tx } from "~/utils/db.server";
-import { maskName, maskResidentId } from "~/lib/mask";
+import { maskValue } from "./masking";
 import type { Answers } from "./define-service";
 
 // Crockford's base32: no I, L, O or U, so a code read aloud or retyped stays unambiguous.
@@ -55,7 +55,7 @@ export async function issueCertificate(tx: Tx, applicationId: string): Promise<s
 
 export type Verification =
   | { result: "unknown" }
-  | { result: "valid" | "revoked"; titleKey: string; issuedAt: Date; maskedLines: { labelKey: string; value: string }[] };
+  | { result: "valid" | "revoked" | "superseded"; titleKey: string; issuedAt: Date; maskedLines: { labelKey: string; value: string }[] };
 
 /**
  * The public check of a certificate code. A code without a valid signature is unknown
@@ -68,15 +68,16 @@ export async function verifyCertificate(code: string): Promise<Verification> {
     select: { status: true, issuedAt: true, application: { select: { serviceSlug: true, answersEnc: true } } },
   });
   const service = certificate ? findService(certificate.application.serviceSlug) : undefined;
-  if (!certificate || !service) return { result: "unknown" };
+  if (!certificate || !service || service.output.kind === "none") return { result: "unknown" };
   const answers = decryptJson<Answers>(certificate.application.answersEnc);
   return {
-    result: certificate.status === "valid" ? "valid" : "revoked",
-    titleKey: service.certificate.titleKey,
+    result: certificate.status === "valid" ? "valid" : certificate.status === "superseded" ? "superseded" : "revoked",
+    titleKey: service.output.titleKey,
     issuedAt: certificate.issuedAt,
-    maskedLines: service.certificate
+    // Only the masked identity lines: enough to match the holder, nothing more.
+    maskedLines: service.output
       .lines(answers)
       .filter((line) => line.mask)
-      .map((line) => ({ labelKey: line.labelKey, value: line.mask === "name" ? maskName(line.value) : maskResidentId(line.value) })),
+      .map((line) => ({ labelKey: line.labelKey, value: maskValue(line.mask!, line.value) })),
   };
 }

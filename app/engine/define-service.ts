@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Depth } from "./roles";
 
 /**
  * The contract every service satisfies. A service folder declares its steps, fields,
@@ -13,6 +14,12 @@ export type OptionSource = "townships" | "townshipsOrOutside" | "villages";
 
 export type FieldOption = { value: string; labelKey: string };
 
+/**
+ * Personal data a field holds. The engine masks such a value wherever it is shown to someone
+ * not entitled to it (pages, lists, verify pages, PDFs, exports); see engine/masking.ts.
+ */
+export type PersonalKind = "residentId" | "phone" | "name" | "bankAccount" | "health";
+
 type FieldBase = {
   /** Name inside the step; nested names like `children[0].sex` are allowed. */
   name: string;
@@ -22,7 +29,7 @@ type FieldBase = {
   hintKey?: string;
   optional?: boolean;
   /** Holds personal data that is masked when shown to someone not entitled to it. */
-  personal?: "residentId" | "phone" | "name";
+  personal?: PersonalKind;
 };
 
 export type Field = FieldBase &
@@ -60,11 +67,39 @@ export type CrossCheckIssue = { stepId: string; field: string; messageKey: strin
 /** When not eligible, `stepId` names the step whose answers could change that. */
 export type EligibilityResult = { eligible: true } | { eligible: false; reasonKeys: string[]; stepId?: string };
 
-export type ReviewLevel = {
-  role: "township_reviewer" | "county_admin";
+/** A review stage: the role and jurisdiction depth that decide, and the promised time limit. */
+export type ReviewStage = {
+  kind: "review";
+  /** Stable id; its label is common:stages.<id>. */
+  id: string;
+  role: string;
   /** The depth of the jurisdiction the reviewer must hold over the case. */
-  depth: "county" | "township" | "village";
+  depth: Depth;
+  /** Promised time limit (承诺时限) of this stage in working days. */
+  timeLimitDays: number;
 };
+
+/** A public notice (公示): shown for a number of calendar days, during which anyone may object. */
+export type NoticeStage = {
+  kind: "notice";
+  id: string;
+  days: number;
+  /** The level at which the notice is posted (the case's village, township or the county). */
+  shownAt: Depth;
+  objections: boolean;
+};
+
+export type Stage = ReviewStage | NoticeStage;
+
+/** A person in a case, with the role they have in it; the engine keeps the keyed hash of the ID number. */
+export type CaseSubject = { role: "applicant" | "spouse" | "child" | "beneficiary"; idNumber: string; name: string };
+
+/**
+ * Something a person may hold only once while it is live, e.g. one registration per couple
+ * and child order, one award per person and scheme, one subsidy per child. The engine keys
+ * it by the keyed hashes of the ID numbers; a second live case with the same claim is refused.
+ */
+export type Claim = { scope: string; idNumbers: string[] };
 
 /** A subject whose declared data is compared with the population records. */
 export type RecordCheck = {
@@ -76,7 +111,25 @@ export type RecordCheck = {
 /** A policy figure with the document it comes from; `sample` marks a value not yet confirmed from a public source. */
 export type PolicyValue<T> = { value: T; source: string; sample?: boolean };
 
-export type CertificateLine = { labelKey: string; value: string; mask?: "name" | "residentId" };
+export type DocumentLine = { labelKey: string; value: string; mask?: PersonalKind };
+
+/** Terms of an award with payments, computed from the answers and the service's policy data. */
+export type AwardTerms = {
+  beneficiaries: { idNumber: string; name: string }[];
+  /** Yuan per beneficiary per period. */
+  amount: number;
+  period: "month" | "year";
+  /** First day (YYYY-MM-DD) paid; the award ends on `endsOn` when known (e.g. the child's third birthday). */
+  startsOn: string;
+  endsOn?: string;
+};
+
+/** What an approved case produces. */
+export type Output =
+  | { kind: "certificate"; titleKey: string; subtitleKey?: string; lines: (answers: Answers) => DocumentLine[] }
+  | { kind: "letter"; titleKey: string; lines: (answers: Answers) => DocumentLine[] }
+  | { kind: "award"; titleKey: string; lines: (answers: Answers) => DocumentLine[]; terms: (answers: Answers, ctx: { approvedOn: string }) => AwardTerms }
+  | { kind: "none" };
 
 export type ServiceDefinition = {
   slug: string;
@@ -90,23 +143,24 @@ export type ServiceDefinition = {
   materials: Material[];
   eligibility: (answers: Answers, ctx: { today: Date }) => EligibilityResult;
   crossChecks: (answers: Answers) => CrossCheckIssue[];
-  /** The township that handles the case. */
+  /** The village or township that handles the case (a jurisdiction code). */
   jurisdictionOf: (answers: Answers) => string | null;
-  /** Name of the applicant as shown in queues and on the certificate. */
-  applicantNameOf: (answers: Answers) => string;
-  /** Resident ID numbers in the answers, indexed by keyed hash for look-ups. */
-  residentIdsOf: (answers: Answers) => string[];
+  /** The people in the case; exactly one is the applicant. */
+  subjects: (answers: Answers) => CaseSubject[];
+  /** What a person may hold only once while live (duplicate registrations and awards). */
+  claims: (answers: Answers) => Claim[];
   /** Phone number for status SMS. */
   contactPhoneOf: (answers: Answers) => string | null;
   workflow: {
-    /** Promised time limit (承诺时限) in working days. */
-    timeLimitDays: number;
-    levels: ReviewLevel[];
+    /** The stages after submission, in order; a case is decided when the last one approves. */
+    stages: Stage[];
     /** Instant case: approved on submission when the comparison finds every field matching. */
     instantOnMatch: boolean;
     recordChecks?: (answers: Answers) => RecordCheck[];
+    /** Working days the applicant has to correct a returned case before it may be closed. */
+    correctionDays: number;
   };
-  certificate: { titleKey: string; subtitleKey?: string; lines: (answers: Answers) => CertificateLine[] };
+  output: Output;
   /** The policy figures behind the rules, with their sources (shown on the start page). */
   policy: Record<string, PolicyValue<number | string>>;
   /** Values the service's texts interpolate, taken from its policy (e.g. {{months}}). */
@@ -122,6 +176,8 @@ export function defineService(definition: ServiceDefinition): ServiceDefinition 
     }
     stepIds.add(step.id);
   }
-  if (definition.workflow.levels.length === 0) throw new Error(`Service ${definition.slug} needs a review level`);
+  const { stages } = definition.workflow;
+  if (stages.length === 0 || stages.at(-1)!.kind !== "review") throw new Error(`Service ${definition.slug} must end its workflow with a review stage`);
+  if (new Set(stages.map((stage) => stage.id)).size !== stages.length) throw new Error(`Service ${definition.slug}: duplicate stage id`);
   return definition;
 }

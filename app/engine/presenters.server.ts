@@ -2,7 +2,8 @@ import type { RenderField, RenderOption } from "~/components/fields";
 import { valueAt } from "~/lib/field-paths";
 import type { Language } from "~/i18n/config";
 import { jurisdictions, localName } from "~/utils/jurisdictions.server";
-import type { Answers, Field, Step } from "./define-service";
+import type { Answers, Field, PersonalKind, Step } from "./define-service";
+import { disclose, type Disclosure } from "./masking";
 
 /** Turns a step's declared fields into what the browser needs: options resolved, no schemas. */
 export async function renderFields(step: Step, answers: Answers, lng: Language, textValues: Record<string, string | number> = {}): Promise<RenderField[]> {
@@ -42,23 +43,18 @@ export async function displayValue(field: Field, raw: unknown, lng: Language, t:
   return value;
 }
 
-export type AnswerRow = { stepId: string; field: string; labelKey: string; labelValues?: Record<string, string | number>; value: string; personal?: Field["personal"] };
+/** A row of answers as a viewer may see it: a personal value the viewer is not entitled to arrives masked. */
+export type AnswerRow = { stepId: string; field: string; labelKey: string; labelValues?: Record<string, string | number>; value: string; personal?: PersonalKind; masked: boolean };
 export type AnswerSection = { stepId: string; titleKey: string; rows: AnswerRow[] };
 
-export async function answerSections(answers: Answers, lng: Language, t: (key: string) => string, steps: Step[]): Promise<AnswerSection[]> {
+export async function answerSections(answers: Answers, lng: Language, t: (key: string) => string, steps: Step[], disclosure: Disclosure): Promise<AnswerSection[]> {
   const sections: AnswerSection[] = [];
   for (const step of steps) {
     const fields = typeof step.fields === "function" ? step.fields(answers) : step.fields;
     const rows: AnswerRow[] = [];
     for (const field of fields) {
-      rows.push({
-        stepId: step.id,
-        field: field.name,
-        labelKey: field.labelKey,
-        labelValues: field.labelValues,
-        value: await displayValue(field, valueAt(answers[step.id], field.name), lng, t),
-        personal: field.personal,
-      });
+      const shown = disclose(field.personal, `${step.id}.${field.name}`, await displayValue(field, valueAt(answers[step.id], field.name), lng, t), disclosure);
+      rows.push({ stepId: step.id, field: field.name, labelKey: field.labelKey, labelValues: field.labelValues, personal: field.personal, ...shown });
     }
     sections.push({ stepId: step.id, titleKey: step.titleKey, rows });
   }

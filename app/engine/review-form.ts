@@ -13,7 +13,8 @@ export type Decision =
   | { action: "approve"; note: string }
   | { action: "reject"; note: string }
   | { action: "return"; note: string; fields: Correction["fields"]; materials: Correction["materials"] }
-  | { action: "revoke"; note: string };
+  | { action: "revoke"; note: string }
+  | { action: "close"; note: string };
 
 export type DecisionResult = { ok: true; decision: Decision } | { ok: false; errors: Record<string, string[]> };
 
@@ -27,10 +28,10 @@ export function parseDecision(form: FormData, service: ServiceDefinition, answer
   const intent = String(form.get("intent") ?? "");
   const note = noteOf(form, "note");
   const errors: Record<string, string[]> = {};
-  if (note.length > NOTE_MAX) errors[intent === "revoke" ? "revokeNote" : "note"] = ["common:errors.tooLong"];
-  if (intent === "revoke") {
-    if (!note) errors.revokeNote = ["common:errors.noteRequired_revoke"];
-    return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, decision: { action: "revoke", note } };
+  if (note.length > NOTE_MAX) errors[intent === "revoke" || intent === "close" ? "revokeNote" : "note"] = ["common:errors.tooLong"];
+  if (intent === "revoke" || intent === "close") {
+    if (!note) errors.revokeNote = [`common:errors.noteRequired_${intent}`];
+    return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, decision: { action: intent, note } };
   }
   if ((intent === "reject" || intent === "return") && !note) errors.note = [`common:errors.noteRequired_${intent}`];
   const fix = form.getAll("fix").map(String);

@@ -1,5 +1,6 @@
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { promisedWorkingDays } from "~/engine/workflow";
 import { services } from "~/services/registry";
 import { titled } from "~/utils/meta";
 
@@ -7,7 +8,7 @@ export const meta = titled("titles.home");
 
 export async function loader() {
   return {
-    services: services.map((service) => ({ slug: service.slug, titleKey: service.titleKey, summaryKey: service.summaryKey, days: service.workflow.timeLimitDays, instant: service.workflow.instantOnMatch })),
+    services: services.map((service) => ({ slug: service.slug, titleKey: service.titleKey, summaryKey: service.summaryKey, days: promisedWorkingDays(service.workflow.stages), instant: service.workflow.instantOnMatch })),
   };
 }
 

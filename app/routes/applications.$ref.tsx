@@ -3,24 +3,25 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink, Notice, PageTitle } from "~/components/page";
 import { StatusTag, Timeline } from "~/components/status";
-import { certificateOf, citizenApplication, timeline, withdrawApplication } from "~/engine/applications.server";
+import { caseFacts, certificateOf, filerRole, timeline, withdrawApplication } from "~/engine/applications.server";
+import { requireOwnCase } from "~/engine/guards.server";
+import { may } from "~/engine/permissions";
 import { formatCode } from "~/engine/certificates.server";
 import { CsrfInput } from "~/components/csrf";
-import { DomainError, notFound } from "~/engine/errors";
+import { DomainError } from "~/engine/errors";
 import { detectLanguage } from "~/i18n/detect.server";
 import { formatDate, formatDateTime } from "~/lib/dates";
-import { requireCitizen } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 
 export const meta = titled("titles.status");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireCitizen(request);
-  const app = (await citizenApplication(user, { ref: params.ref ?? "" })) ?? notFound();
+  const { app, actor } = await requireOwnCase(request, { ref: params.ref ?? "" });
   const lng = detectLanguage(request);
   const events = await timeline(app.id);
   const certificate = app.status === "approved" ? await certificateOf(app.id) : null;
+  const facts = await caseFacts(app);
   return {
     id: app.id,
     ref: app.ref!,
@@ -35,17 +36,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     correctionNote: app.status === "returned" ? (app.correction?.note ?? null) : null,
     certificateCode: certificate ? formatCode(certificate.code) : null,
     certificateRevoked: app.status === "approved" && !certificate,
-    canWithdraw: app.status === "in_review" || app.status === "returned",
+    canWithdraw: may(actor, "withdraw", facts).ok,
+    canCorrect: may(actor, "correct", facts).ok,
+    // A case filed for this resident by someone else says so.
+    filedOnBehalfBy: app.filerId !== actor.id ? `roles.${(await filerRole(app.filerId)) ?? "citizen"}` : null,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireCitizen(request);
-  const app = (await citizenApplication(user, { ref: params.ref ?? "" })) ?? notFound();
+  const { app, actor } = await requireOwnCase(request, { ref: params.ref ?? "" });
   const form = await readForm(request);
   if (form.get("intent") !== "withdraw") throw new Response("Bad intent", { status: 400 });
   try {
-    await withdrawApplication(user, app, request);
+    await withdrawApplication(actor, app, request);
   } catch (error) {
     // Decided meanwhile: the page shows the decision.
     if (!(error instanceof DomainError)) throw error;
@@ -92,16 +95,19 @@ export default function ApplicationStatus() {
           </div>
         </dl>
       </section>
-      {app.status === "in_review" ? <Notice>{t("status.inReviewExplained", { date: app.due })}</Notice> : null}
+      {app.filedOnBehalfBy ? <Notice>{t("status.filedOnBehalf", { role: t(app.filedOnBehalfBy) })}</Notice> : null}
+      {app.status === "in_review" || app.status === "notice" ? <Notice>{t("status.inReviewExplained", { date: app.due })}</Notice> : null}
       {app.status === "returned" ? (
         <Notice tone="warning" role="alert">
           <h2 className="font-bold">{t("status.returnedTitle")}</h2>
           {app.correctionNote ? <p className="mt-2 whitespace-pre-wrap">{app.correctionNote}</p> : null}
-          <p className="mt-3">
-            <Link to={`/apply/${app.id}/correct`} className="btn-primary">
-              {t("status.correctNow")}
-            </Link>
-          </p>
+          {app.canCorrect ? (
+            <p className="mt-3">
+              <Link to={`/apply/${app.id}/correct`} className="btn-primary">
+                {t("status.correctNow")}
+              </Link>
+            </p>
+          ) : null}
         </Notice>
       ) : null}
       {app.certificateCode ? (

@@ -4,18 +4,18 @@ import { useTranslation } from "react-i18next";
 import { Notice, PageTitle } from "~/components/page";
 import { StatusTag } from "~/components/status";
 import { citizenApplications } from "~/engine/applications.server";
+import { requireFiler } from "~/engine/guards.server";
 import { detectLanguage } from "~/i18n/detect.server";
 import { formatDate } from "~/lib/dates";
 import { findService } from "~/services/registry";
-import { requireCitizen } from "~/utils/auth.server";
 import { titled } from "~/utils/meta";
 
 export const meta = titled("titles.mine");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireCitizen(request);
+  const actor = await requireFiler(request);
   const lng = detectLanguage(request);
-  const rows = await citizenApplications(user);
+  const rows = await citizenApplications(actor);
   return {
     applications: rows.map((row) => ({
       id: row.id,
@@ -23,7 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       status: row.status,
       titleKey: findService(row.serviceSlug)?.titleKey ?? row.serviceSlug,
       submitted: formatDate(row.submittedAt, lng),
-      due: row.status === "in_review" ? formatDate(row.dueAt, lng) : "",
+      due: row.status === "in_review" || row.status === "notice" ? formatDate(row.dueAt, lng) : "",
+      filedOnBehalf: row.filerId !== actor.id,
       updated: formatDate(row.updatedAt, lng),
     })),
   };

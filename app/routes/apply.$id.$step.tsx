@@ -9,7 +9,7 @@ import { valueAt } from "~/lib/field-paths";
 import { MaterialsForm } from "~/components/materials-form";
 import { BackLink, PageTitle } from "~/components/page";
 import { saveStep } from "~/engine/applications.server";
-import { requireDraft } from "~/engine/citizen-journey.server";
+import { requireDraft } from "~/engine/guards.server";
 import { notFound } from "~/engine/errors";
 import { canVisit, firstIncomplete, MATERIALS_STEP, neighbours } from "~/engine/journey";
 import { acceptUploads } from "~/engine/materials.server";
@@ -83,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   for (const [key, value] of [...form.entries()]) if (value === "") form.delete(key);
   const submission = parseWithZod(form, { schema: step.schema(ctx) });
   const values = (submission.payload ?? {}) as Record<string, unknown>;
-  await saveStep(app, step.id, values);
+  await saveStep(app, step, values);
   if (submission.status !== "success") return data({ errors: submission.error ?? {}, values }, { status: 400 });
   return redirect(nextUrl(app.id, neighbours(app.service, stepId, app.answers).next, change));
 }

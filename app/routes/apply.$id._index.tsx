@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { requireDraft } from "~/engine/citizen-journey.server";
+import { requireDraft } from "~/engine/guards.server";
 import { firstIncomplete } from "~/engine/journey";
 
 /** Resuming a draft lands on the first step that still needs an answer. */

@@ -5,15 +5,15 @@ import { CsrfInput } from "~/components/csrf";
 import { ErrorSummary, fieldId } from "~/components/error-summary";
 import { FormField, type RenderField } from "~/components/fields";
 import { BackLink, Notice, PageTitle } from "~/components/page";
-import { citizenApplication, resubmitCorrection } from "~/engine/applications.server";
+import { resubmitCorrection } from "~/engine/applications.server";
+import { requireOwnCase } from "~/engine/guards.server";
 import { applyCorrections } from "~/engine/correction";
-import { DomainError, notFound } from "~/engine/errors";
+import { DomainError } from "~/engine/errors";
 import { acceptUploads } from "~/engine/materials.server";
 import { renderFields } from "~/engine/presenters.server";
 import { detectLanguage } from "~/i18n/detect.server";
 import { valueAt } from "~/lib/field-paths";
 import { UPLOAD_ACCEPT } from "~/lib/uploads";
-import { requireCitizen } from "~/utils/auth.server";
 import { jurisdictions } from "~/utils/jurisdictions.server";
 import { readForm } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
@@ -21,10 +21,9 @@ import { titled } from "~/utils/meta";
 export const meta = titled("titles.correct");
 
 async function requireReturned(request: Request, id: string | undefined) {
-  const user = await requireCitizen(request);
-  const app = (await citizenApplication(user, { id: id ?? "" })) ?? notFound();
+  const { app, actor } = await requireOwnCase(request, { id: id ?? "" });
   if (app.status !== "returned" || !app.correction) throw redirect(app.ref ? `/applications/${app.ref}` : `/apply/${app.id}`);
-  return { user, app, correction: app.correction };
+  return { actor, app, correction: app.correction };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -61,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { app, user, correction } = await requireReturned(request, params.id);
+  const { app, actor, correction } = await requireReturned(request, params.id);
   const form = await readForm(request);
   const index = await jurisdictions();
   const { answers, typed, changed, errors } = applyCorrections(app.service, app.answers, correction, form, { today: new Date(), townshipCodes: index.townshipCodes });
@@ -73,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   delete errors[""];
   if (Object.keys(errors).length > 0 || formError) return data({ errors, formError, typed }, { status: 400 });
   try {
-    await resubmitCorrection(user, app, answers, changed, request);
+    await resubmitCorrection(actor, app, answers, changed, request);
   } catch (error) {
     if (error instanceof DomainError) return data({ errors: {}, formError: error.messageKey, typed }, { status: error.status });
     throw error;

@@ -5,9 +5,11 @@ import { CsrfInput } from "~/components/csrf";
 import { ErrorSummary } from "~/components/error-summary";
 import { BackLink, Notice, PageTitle } from "~/components/page";
 import { submitApplication } from "~/engine/applications.server";
-import { requireDraft } from "~/engine/citizen-journey.server";
+import { requireDraft } from "~/engine/guards.server";
 import { DomainError } from "~/engine/errors";
 import { applicableSteps, canVisit, firstIncomplete, MATERIALS_STEP, neighbours, parsedAnswers } from "~/engine/journey";
+import { promisedWorkingDays } from "~/engine/workflow";
+import { FULL } from "~/engine/masking";
 import { answerSections } from "~/engine/presenters.server";
 import { detectLanguage } from "~/i18n/detect.server";
 import { serverT } from "~/i18n/resources.server";
@@ -20,7 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { app, ctx } = await requireDraft(request, params.id);
   if (!canVisit(app.service, "review", ctx)) throw redirect(`/apply/${app.id}/${firstIncomplete(app.service, ctx)}`);
   const lng = detectLanguage(request);
-  const sections = await answerSections(app.answers, lng, serverT(lng), applicableSteps(app.service, app.answers));
+  // The filer sees what they typed in full before declaring it true.
+  const sections = await answerSections(app.answers, lng, serverT(lng), applicableSteps(app.service, app.answers), FULL);
   const eligibility = app.service.eligibility(parsedAnswers(app.service, ctx), { today: ctx.today });
   return {
     id: app.id,
@@ -33,22 +36,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     issues: app.service.crossChecks(app.answers),
     ineligible: eligibility.eligible ? [] : eligibility.reasonKeys,
     ineligibleStep: eligibility.eligible ? null : (eligibility.stepId ?? null),
-    days: app.service.workflow.timeLimitDays,
+    days: promisedWorkingDays(app.service.workflow.stages),
     textValues: app.service.textValues,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { app, user } = await requireDraft(request, params.id);
+  const { app, actor } = await requireDraft(request, params.id);
   const form = await readForm(request);
   if (form.get("declaration") !== "yes") {
-    return data({ errors: { declaration: ["common:errors.declaration"] }, formError: null }, { status: 400 });
+    return data({ errors: { declaration: ["common:errors.declaration"] }, formError: null, formErrorValues: null, formErrorLink: null }, { status: 400 });
   }
   try {
-    const result = await submitApplication(user, app, request);
+    const result = await submitApplication(actor, app, request);
     return redirect(`/applications/${result.ref}?submitted=1`);
   } catch (error) {
-    if (error instanceof DomainError) return data({ errors: null, formError: error.messageKey }, { status: error.status });
+    if (error instanceof DomainError) return data({ errors: null, formError: error.messageKey, formErrorValues: error.values ?? null, formErrorLink: error.link }, { status: error.status });
     throw error;
   }
 }
@@ -62,7 +65,7 @@ export default function Review() {
     <div className="max-w-3xl">
       {page.previous ? <BackLink to={`/apply/${page.id}/${page.previous}`}>{t("nav.back")}</BackLink> : null}
       <PageTitle caption={t(page.titleKey)}>{t("review.title")}</PageTitle>
-      <ErrorSummary errors={result?.errors ?? null} formError={result?.formError} />
+      <ErrorSummary errors={result?.errors ?? null} formError={result?.formError} formErrorValues={result?.formErrorValues} formErrorLink={result?.formErrorLink} />
       {page.issues.length > 0 ? (
         <Notice tone="warning" role="alert">
           <h2 className="font-bold">{t("review.issuesTitle")}</h2>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf";
 import { BackLink, PageTitle } from "~/components/page";
 import { notFound } from "~/engine/errors";
+import { promisedWorkingDays } from "~/engine/workflow";
 import { findService } from "~/services/registry";
 import { titled } from "~/utils/meta";
 
@@ -17,7 +18,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     summaryKey: service.summaryKey,
     startPage: service.startPage,
     materials: service.materials.map((material) => material.labelKey),
-    days: service.workflow.timeLimitDays,
+    days: promisedWorkingDays(service.workflow.stages),
     instant: service.workflow.instantOnMatch,
     textValues: service.textValues,
     policy: Object.values(service.policy).map((item) => ({ source: item.source, sample: !!item.sample })),

@@ -1,15 +1,17 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { findOrCreateDraft } from "~/engine/applications.server";
 import { notFound } from "~/engine/errors";
+import { requireFiler } from "~/engine/guards.server";
 import { findService } from "~/services/registry";
-import { requireCitizen } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
 
 /** Starting (or resuming) an application: the draft is found or created, then the journey decides the step. */
 async function start(request: Request, slug: string | undefined) {
-  const user = await requireCitizen(request);
+  const actor = await requireFiler(request);
+  // Staff file for a resident from the service hall, under a recorded authority.
+  if (actor.kind !== "citizen") throw redirect("/staff/proxy");
   const service = findService(slug ?? "") ?? notFound();
-  const id = await findOrCreateDraft(user, service);
+  const id = await findOrCreateDraft(actor, service);
   return redirect(`/apply/${id}`);
 }
 

@@ -4,50 +4,71 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/error-summary";
 import { BackLink, Notice, PageTitle } from "~/components/page";
 import { StatusTag, Timeline } from "~/components/status";
-import { canReview, certificateOf, revokeCertificate, reviewApplication, staffApplication, timeline } from "~/engine/applications.server";
-import { parseDecision } from "~/engine/review-form";
 import { ComparisonTable } from "~/components/staff/comparison-table";
 import { DecisionForm } from "~/components/staff/decision-form";
-import { RevokeForm } from "~/components/staff/revoke-form";
+import { RevealButton } from "~/components/staff/reveal-button";
+import { CloseForm, RevokeForm } from "~/components/staff/revoke-form";
+import { caseFacts, certificateOf, closeApplication, endLapsedNotices, relatedCases, revokeCertificate, reviewApplication, timeline } from "~/engine/applications.server";
 import { formatCode } from "~/engine/certificates.server";
-import { DomainError, notFound } from "~/engine/errors";
+import { DomainError } from "~/engine/errors";
+import { requireOfficeCase } from "~/engine/guards.server";
+import type { PersonalKind } from "~/engine/define-service";
 import { applicableSteps } from "~/engine/journey";
+import { MASKED, maskValue } from "~/engine/masking";
+import { allowedActions } from "~/engine/permissions";
 import { answerSections } from "~/engine/presenters.server";
+import { revealValue } from "~/engine/reveal.server";
+import { parseDecision } from "~/engine/review-form";
 import { detectLanguage } from "~/i18n/detect.server";
 import { serverT } from "~/i18n/resources.server";
 import { formatDate, formatDateTime } from "~/lib/dates";
+import { findService } from "~/services/registry";
 import { audit } from "~/utils/audit.server";
-import { requireStaff } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
 import { jurisdictions, localName } from "~/utils/jurisdictions.server";
 import { titled } from "~/utils/meta";
 
 export const meta = titled("titles.case");
 
+const DECISIONS = ["approve", "return", "reject", "close", "revoke", "reveal_personal", "reveal_bank"] as const;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request);
+  await endLapsedNotices();
   // The jurisdiction is in the query: a case outside it is simply not found.
-  const app = (await staffApplication(staff, params.ref ?? "")) ?? notFound();
+  const { app, actor } = await requireOfficeCase(request, params.ref);
   const lng = detectLanguage(request);
   const t = serverT(lng);
   const steps = applicableSteps(app.service, app.answers);
-  const sections = await answerSections(app.answers, lng, t, steps);
+  // Personal values arrive masked; revealing one is an explicit, audited action.
+  const sections = await answerSections(app.answers, lng, t, steps, MASKED);
   const events = await timeline(app.id);
   const index = await jurisdictions();
-  const level = app.service.workflow.levels[app.reviewLevel];
+  const facts = await caseFacts(app);
+  const stage = app.service.workflow.stages[app.stageIndex];
   const certificate = app.status === "approved" ? await certificateOf(app.id) : null;
-  await audit({ actorId: staff.id, actorRole: staff.role, action: "application.view", subjectType: "application", subjectId: app.id, request });
-  const labels = new Map(sections.flatMap((section) => section.rows.map((row) => [`${row.stepId}.${row.field}`, t(row.labelKey, row.labelValues)] as const)));
+  const related = await relatedCases(app, actor.jurisdictionPath!);
+  await audit({ actorId: actor.id, actorRole: actor.role, action: "application.view", subjectType: "application", subjectId: app.id, request });
+  const labels = new Map<string, string>(sections.flatMap((section) => section.rows.map((row) => [`${row.stepId}.${row.field}`, t(row.labelKey, row.labelValues)] as const)));
+  const personal = new Map<string, PersonalKind>(sections.flatMap((section) => section.rows.flatMap((row) => (row.personal ? [[`${row.stepId}.${row.field}`, row.personal] as const] : []))));
+  // Values in the history are masked like the answers they came from.
+  const shown = (key: string, value: unknown) => {
+    const kind = personal.get(key);
+    const text = String(value ?? "");
+    return kind ? maskValue(kind, text) : text;
+  };
+  const open = app.status === "in_review" || app.status === "notice";
   return {
     ref: app.ref!,
     titleKey: app.service.titleKey,
     status: app.status,
-    applicant: app.service.applicantNameOf(app.answers),
+    applicant: app.applicantNameMasked ?? "",
     place: localName(index.byCode.get(app.jurisdictionPath?.split("/").filter(Boolean).at(-1) ?? ""), lng),
     submitted: formatDateTime(app.submittedAt, lng),
     due: formatDate(app.dueAt, lng),
-    canAct: canReview(staff, app),
-    levelRole: level?.role ?? null,
+    stage: open && stage ? { id: stage.id, due: formatDate(app.stageDueAt, lng), overdue: !!app.stageDueAt && app.stageDueAt.getTime() < Date.now() } : null,
+    actions: allowedActions(actor, facts, DECISIONS),
+    objectionsOpen: facts.openObjections,
+    levelRole: stage?.kind === "review" ? stage.role : null,
     sections,
     materials: app.materials.map((material) => ({
       id: material.id,
@@ -59,16 +80,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     materialDefs: app.service.materials.map((material) => ({ key: material.key, labelKey: material.labelKey })),
     comparison: app.comparison && {
       ...app.comparison,
-      // Township codes are shown by name, in the reviewer's language.
       subjects: app.comparison.subjects.map((subject) => ({
         ...subject,
-        fields: subject.fields.map((field) =>
-          field.key === "hukouTownship"
-            ? { ...field, declared: localName(index.byCode.get(String(field.declared)), lng) || field.declared, recorded: localName(index.byCode.get(String(field.recorded)), lng) || field.recorded }
-            : field,
-        ),
+        fields: subject.fields.map((field) => {
+          // Township codes are shown by name, in the reviewer's language; names masked like the answers.
+          if (field.key === "hukouTownship") return { ...field, declared: localName(index.byCode.get(String(field.declared)), lng) || field.declared, recorded: localName(index.byCode.get(String(field.recorded)), lng) || field.recorded };
+          if (field.key === "name") return { ...field, declared: field.declared && maskValue("name", String(field.declared)), recorded: field.recorded && maskValue("name", String(field.recorded)) };
+          return field;
+        }),
       })),
     },
+    related: related.map((row) => ({ ref: row.ref!, titleKey: findService(row.serviceSlug)?.titleKey ?? row.serviceSlug, status: row.status, submitted: formatDate(row.submittedAt, lng) })),
     timeline: events.map((event) => ({
       id: event.id,
       at: event.at,
@@ -76,27 +98,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       type: event.type,
       who: event.actorName ? t("common:actorWithRole", { name: event.actorName, role: t(`common:roles.${event.actorRole}`) }) : t(`common:roles.${event.actorRole}`),
       note: event.note,
-      changed: (event.detail?.changed ?? []).map((change) => ({ label: labels.get(`${change.stepId}.${change.field}`) ?? change.field, before: String(change.before ?? ""), after: String(change.after ?? "") })),
+      changed: (event.detail?.changed ?? []).map((change) => {
+        const key = `${change.stepId}.${change.field}`;
+        return { label: labels.get(key) ?? change.field, before: shown(key, change.before), after: shown(key, change.after) };
+      }),
       asked: (event.detail?.correction?.fields ?? []).map((field) => ({ label: labels.get(`${field.stepId}.${field.field}`) ?? field.field, note: field.note })),
     })),
     certificateCode: certificate ? formatCode(certificate.code) : null,
-    canRevoke: !!certificate && staff.role !== "window_staff",
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const staff = await requireStaff(request);
-  const app = (await staffApplication(staff, params.ref ?? "")) ?? notFound();
+  const { app, actor } = await requireOfficeCase(request, params.ref);
   const form = await readForm(request);
   const echo = { note: String(form.get("note") ?? ""), fix: form.getAll("fix").map(String) };
+  if (form.get("intent") === "reveal") {
+    const revealed = await revealValue(actor, app, String(form.get("field") ?? ""), request);
+    if (!revealed) throw new Response("Forbidden", { status: 403 });
+    return data({ errors: null, formError: null, ...echo, revealed });
+  }
   const parsed = parseDecision(form, app.service, app.answers);
-  if (!parsed.ok) return data({ errors: parsed.errors, formError: null, ...echo }, { status: 400 });
+  if (!parsed.ok) return data({ errors: parsed.errors, formError: null, ...echo, revealed: null }, { status: 400 });
   const { decision } = parsed;
   try {
-    if (decision.action === "revoke") await revokeCertificate(staff, app, decision.note, request);
-    else await reviewApplication(staff, app, decision, request);
+    if (decision.action === "revoke") await revokeCertificate(actor, app, decision.note, request);
+    else if (decision.action === "close") await closeApplication(actor, app, decision.note, request);
+    else await reviewApplication(actor, app, decision, request);
   } catch (error) {
-    if (error instanceof DomainError) return data({ errors: null, formError: error.messageKey, ...echo }, { status: error.status });
+    if (error instanceof DomainError) return data({ errors: null, formError: error.messageKey, ...echo, revealed: null }, { status: error.status });
     throw error;
   }
   return redirect(`/staff/applications/${app.ref}?done=${decision.action}`);
@@ -110,6 +139,9 @@ export default function StaffApplication() {
   const done = params.get("done");
   const errors = (result?.errors ?? undefined) as Record<string, string[]> | undefined;
   const chosen = new Set(result?.fix ?? []);
+  const revealed = (result?.revealed ?? {}) as Record<string, string>;
+  const canReveal = (kind: string | undefined) => page.actions.includes(kind === "bankAccount" ? "reveal_bank" : "reveal_personal");
+  const decisions = page.actions.filter((action): action is "approve" | "return" | "reject" => action === "approve" || action === "return" || action === "reject");
   return (
     <div>
       <BackLink to="/staff/queue">{t("queue.title")}</BackLink>
@@ -141,6 +173,12 @@ export default function StaffApplication() {
             <dd className="mt-1">{page.due}</dd>
           </div>
         </dl>
+        {page.stage ? (
+          <p className="mt-4" data-testid="stage">
+            {t("review.currentStage", { stage: t(`stages.${page.stage.id}`), date: page.stage.due })}
+            {page.stage.overdue ? <strong className="ml-2 text-seal-600">{t("queue.overdue")}</strong> : null}
+          </p>
+        ) : null}
         {page.certificateCode ? (
           <p className="mt-4">
             <a href={`/staff/applications/${page.ref}/certificate.pdf`}>{t("status.downloadCertificate")}</a> · {t("certificateCode", { code: page.certificateCode })}
@@ -148,9 +186,7 @@ export default function StaffApplication() {
         ) : null}
       </section>
 
-      {page.comparison ? (
-        <ComparisonTable comparison={page.comparison} />
-      ) : null}
+      {page.comparison ? <ComparisonTable comparison={page.comparison} /> : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
@@ -158,12 +194,18 @@ export default function StaffApplication() {
             <section key={section.stepId} className="card mb-4">
               <h2 className="mb-3 text-lg font-bold">{t(section.titleKey)}</h2>
               <dl className="divide-y divide-slate-200">
-                {section.rows.map((row) => (
-                  <div key={row.field} className="grid gap-1 py-2 sm:grid-cols-3">
-                    <dt className="font-semibold text-slate-700">{t(row.labelKey, row.labelValues)}</dt>
-                    <dd className="sm:col-span-2">{row.value || "—"}</dd>
-                  </div>
-                ))}
+                {section.rows.map((row) => {
+                  const key = `${row.stepId}.${row.field}`;
+                  return (
+                    <div key={row.field} className="grid gap-1 py-2 sm:grid-cols-3">
+                      <dt className="font-semibold text-slate-700">{t(row.labelKey, row.labelValues)}</dt>
+                      <dd className="flex flex-wrap items-center gap-3 sm:col-span-2">
+                        <span data-testid={row.masked ? "masked-value" : undefined}>{revealed[key] ?? (row.value || "—")}</span>
+                        {row.masked && !revealed[key] && canReveal(row.personal) ? <RevealButton field={key} label={t(row.labelKey, row.labelValues)} /> : null}
+                      </dd>
+                    </div>
+                  );
+                })}
               </dl>
             </section>
           ))}
@@ -183,11 +225,35 @@ export default function StaffApplication() {
               ))}
             </dl>
           </section>
+          {page.related.length > 0 ? (
+            <section className="card mb-4" aria-labelledby="related-title">
+              <h2 id="related-title" className="mb-3 text-lg font-bold">
+                {t("review.relatedTitle")}
+              </h2>
+              <ul className="divide-y divide-slate-200" data-testid="related-cases">
+                {page.related.map((row) => (
+                  <li key={row.ref} className="flex flex-wrap items-center gap-3 py-2">
+                    <Link to={`/staff/applications/${row.ref}`} className="font-mono">
+                      {row.ref}
+                    </Link>
+                    <span>{t(row.titleKey)}</span>
+                    <StatusTag status={row.status} />
+                    <span className="text-sm text-slate-600">{row.submitted}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </div>
         <div>
-          {page.canAct ? (
-            <DecisionForm sections={page.sections} materialDefs={page.materialDefs} errors={errors} note={result?.note ?? ""} chosen={chosen} />
-          ) : page.canRevoke ? (
+          {page.objectionsOpen > 0 ? (
+            <Notice tone="warning">{t("review.objectionsOpen", { count: page.objectionsOpen })}</Notice>
+          ) : null}
+          {decisions.length > 0 ? (
+            <DecisionForm actions={decisions} sections={page.sections} materialDefs={page.materialDefs} errors={errors} note={result?.note ?? ""} chosen={chosen} />
+          ) : page.actions.includes("close") ? (
+            <CloseForm errors={errors} />
+          ) : page.actions.includes("revoke") ? (
             <RevokeForm errors={errors} />
           ) : page.status === "in_review" ? (
             <Notice>{t("review.notYourLevel", { role: page.levelRole ? t(`roles.${page.levelRole}`) : "" })}</Notice>

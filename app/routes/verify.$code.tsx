@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function VerifyResult() {
   const { t } = useTranslation();
   const page = useLoaderData<typeof loader>();
-  const tone = { valid: "border-green-700 bg-green-50", revoked: "border-seal-600 bg-red-50", unknown: "border-amber-600 bg-amber-50" }[page.result];
+  const tone = { valid: "border-green-700 bg-green-50", revoked: "border-seal-600 bg-red-50", superseded: "border-amber-600 bg-amber-50", unknown: "border-amber-600 bg-amber-50" }[page.result];
   return (
     <div className="max-w-xl">
       <PageTitle>{t("verify.resultTitle")}</PageTitle>

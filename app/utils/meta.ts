@@ -10,12 +10,16 @@ function lookup(resources: Resources | undefined, key: string): string | undefin
   return typeof node === "string" ? node : undefined;
 }
 
-/** A page title in the page's language: "<page> - <site name>", from the root loader's translations. */
-export function titled(key: string): MetaFunction {
-  return ({ matches }) => {
+/**
+ * A page title in the page's language: "<page> - <site name>", from the root loader's
+ * translations. `details` adds parts taken from the page's data (translation keys or text).
+ */
+export function titled<Data = unknown>(key: string, details?: (data: Data) => { key?: string; text?: string }[]): MetaFunction {
+  return ({ matches, data }) => {
     const root = matches.find((match) => match.id === "root")?.data as RootLoaderData | undefined;
     const site = lookup(root?.resources, "site.name") ?? "";
     const page = lookup(root?.resources, key);
-    return [{ title: page ? `${page} - ${site}` : site }];
+    const extra = data && details ? details(data as Data).map((part) => part.text ?? (part.key ? lookup(root?.resources, part.key) : undefined)).filter(Boolean) : [];
+    return [{ title: page ? `${[page, ...extra].join(" · ")} - ${site}` : site }];
   };
 }

@@ -2,7 +2,7 @@
 // staff's journeys, and the document language.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { mismatchingAnswers } from "../../app/services/birth-registration/examples";
+import { mismatchingFamilyAnswers } from "../../app/services/birth-registration/examples";
 import { expectStep, fillFormSteps, saveAndContinue, signUp, startApplication, staffSignIn, submitFromReview, uploadMaterials } from "./helpers";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -46,7 +46,7 @@ test.describe("accessibility", () => {
     await expect(page.getByRole("alert").filter({ hasText: "请修改以下问题" })).toBeVisible();
     await checkPage(page, "form step with errors");
 
-    await fillFormSteps(page, mismatchingAnswers);
+    await fillFormSteps(page, mismatchingFamilyAnswers(49));
     await expectStep(page, "materials");
     await checkPage(page, "materials step");
     await uploadMaterials(page);

@@ -2,12 +2,12 @@
 // case; a reviewer revokes an issued certificate, and the public check then says so.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { answersWith, matchingAnswers, mismatchingAnswers } from "../../app/services/birth-registration/examples";
-import { CERTIFICATE_CODE, fileApplication, outboxMessages, signUp, staffSignIn } from "./helpers";
+import { familyAnswers, mismatchingFamilyAnswers } from "../../app/services/birth-registration/examples";
+import { CERTIFICATE_CODE, familyIndex, fileApplication, outboxMessages, signUp, staffSignIn } from "./helpers";
 
-test("the applicant withdraws an undecided case", async ({ page }) => {
+test("the applicant withdraws an undecided case", async ({ page }, testInfo) => {
   const citizen = await signUp(page, "撤回测");
-  const { ref } = await fileApplication(page, answersWith(mismatchingAnswers, { application: { contactPhone: citizen.phone } }));
+  const { ref } = await fileApplication(page, mismatchingFamilyAnswers(familyIndex(testInfo, 42), citizen.phone));
   await page.goto(`/applications/${ref}`);
   await page.getByText("撤回申请").click();
   await page.getByRole("button", { name: "确认撤回" }).click();
@@ -17,9 +17,9 @@ test("the applicant withdraws an undecided case", async ({ page }) => {
   await expect(page.getByText("撤回申请")).toHaveCount(0);
 });
 
-test("a reviewer revokes a certificate; the public check and the applicant see it", async ({ page, browser }) => {
+test("a reviewer revokes a certificate; the public check and the applicant see it", async ({ page, browser }, testInfo) => {
   const citizen = await signUp(page, "撤销测");
-  const { ref } = await fileApplication(page, answersWith(matchingAnswers, { application: { contactPhone: citizen.phone } }));
+  const { ref } = await fileApplication(page, familyAnswers(familyIndex(testInfo, 44), citizen.phone));
   await expect(page.getByTestId("status")).toHaveText("已办结");
   const code = CERTIFICATE_CODE.exec((await page.getByRole("main").textContent()) ?? "")![0];
 

@@ -263,3 +263,11 @@ export async function fileApplication(page: Page, answers: RawAnswers): Promise<
 
 /** The certificate's verification code shown on the status page (XXXX-XXXX-XXXX-XXXX-XXXX-XXXX). */
 export const CERTIFICATE_CODE = /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){5}/;
+
+/**
+ * A demo family for this test: a couple holds one live registration per child order, so every
+ * test (and each project that runs it) files for its own family. `base` is the spec's first index.
+ */
+export function familyIndex(testInfo: { project: { name: string } }, base: number): number {
+  return base + (testInfo.project.name === "no-js" ? 1 : 0);
+}

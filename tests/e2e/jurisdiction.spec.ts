@@ -1,13 +1,13 @@
 // Staff see only the cases of their own jurisdiction: a 白马镇 reviewer gets "not found" for a
 // 凤山街道 case and does not see it in the queue; the county administrator sees it.
 import { expect, test } from "@playwright/test";
-import { mismatchingAnswers } from "../../app/services/birth-registration/examples";
+import { mismatchingFamilyAnswers } from "../../app/services/birth-registration/examples";
 import { fileApplication, signUp, staffSignIn } from "./helpers";
 
 test("a case is visible only inside its jurisdiction", async ({ page, browser }) => {
   await signUp(page, "赵测试");
   // A mismatch keeps the case open (审核中) at 凤山街道.
-  const { ref } = await fileApplication(page, mismatchingAnswers);
+  const { ref } = await fileApplication(page, mismatchingFamilyAnswers(48));
   await expect(page.getByTestId("status")).toHaveText("审核中");
   const caseUrl = `/staff/applications/${ref}`;
 

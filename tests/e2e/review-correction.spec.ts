@@ -1,16 +1,19 @@
 // A mismatching application goes to the township reviewer, who returns it for one field;
 // the citizen corrects that field only and resubmits; the reviewer sees the change and approves.
 import { expect, test } from "@playwright/test";
-import { answersWith, demoMarriage, mismatchedMarriageCertNo, mismatchingAnswers } from "../../app/services/birth-registration/examples";
-import { fileApplication, outboxMessages, signUp, staffSignIn } from "./helpers";
+import { demoFamily, mismatchingFamilyAnswers } from "../../app/services/birth-registration/examples";
+import { familyIndex, fileApplication, outboxMessages, signUp, staffSignIn } from "./helpers";
 
 const RETURN_NOTE = "结婚证字号与民政登记信息不一致，请对照结婚证核对。";
 const FIELD_NOTE = "请按结婚证内页的字号填写";
 
-test("a mismatching application is returned, corrected and then approved", async ({ page, browser }) => {
+test("a mismatching application is returned, corrected and then approved", async ({ page, browser }, testInfo) => {
   const citizen = await signUp(page, "李测试");
+  const family = familyIndex(testInfo, 46);
   // Status messages go to the application's contact phone: the citizen's own fresh number here.
-  const answers = answersWith(mismatchingAnswers, { application: { contactPhone: citizen.phone } });
+  const answers = mismatchingFamilyAnswers(family, citizen.phone);
+  const demoMarriage = demoFamily(family).marriage;
+  const mismatchedMarriageCertNo = answers.marriage.marriageCertNo;
   const { id, ref } = await fileApplication(page, answers);
   await expect(page.getByTestId("status")).toHaveText("审核中");
   expect((await outboxMessages(page.context(), citizen.phone))[0]).toContain(ref);

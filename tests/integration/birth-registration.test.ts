@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as applyStart from "~/routes/services.$slug.apply";
 import * as step from "~/routes/apply.$id.$step";
-import * as review from "~/routes/apply.$id.review";
 import * as correct from "~/routes/apply.$id.correct";
 import * as status from "~/routes/applications.$ref";
 import * as certificate from "~/routes/applications.$ref_.certificate[.pdf]";
@@ -12,33 +11,13 @@ import * as staffCertificate from "~/routes/staff.applications.$ref_.certificate
 import * as verify from "~/routes/verify.$code";
 import { db } from "~/utils/db.server";
 import { lookupHash } from "~/utils/crypto.server";
-import { matchingAnswers, mismatchingAnswers, demoMarriage, demoWoman } from "~/services/birth-registration/examples";
-import { formFields, getRequest, locationOf, postRequest, sessionFor, settle, statusOf, tinyPng, type Session } from "./helpers";
+import { demoFamily, demoWoman, familyAnswers, matchingAnswers, mismatchingFamilyAnswers } from "~/services/birth-registration/examples";
+import { fileApplication, formFields, getRequest, locationOf, postRequest, sessionFor, settle, statusOf, tinyPng } from "./helpers";
 
 const SLUG = "birth-registration";
-const MATERIALS = ["womanIdCard", "manIdCard", "womanHukou", "manHukou", "marriageCert"];
 
 async function citizen(phone = "13800000001") {
   return sessionFor({ phoneHash: lookupHash(phone) });
-}
-
-/** Files a complete application through the real route actions; returns its reference. */
-async function fileApplication(session: Session, answers: Record<string, unknown>) {
-  // Any draft left by an earlier test would be resumed; start from a fresh one.
-  await db.application.deleteMany({ where: { status: "draft" } });
-  const started = await settle(() => applyStart.action({ request: postRequest(`/services/${SLUG}/apply`, {}, session), params: { slug: SLUG }, context: {} }));
-  const id = locationOf(started)!.split("/")[2];
-  for (const stepId of ["woman", "man", "marriage", "children", "childrenDetails", "application"]) {
-    const result = await settle(() => step.action({ request: postRequest(`/apply/${id}/${stepId}`, formFields(answers[stepId]), session), params: { id, step: stepId }, context: {} }));
-    expect(statusOf(result), `step ${stepId}`).toBe(302);
-  }
-  const files = Object.fromEntries(MATERIALS.map((key) => [key, tinyPng()]));
-  const uploaded = await settle(() => step.action({ request: postRequest(`/apply/${id}/materials`, files, session), params: { id, step: "materials" }, context: {} }));
-  expect(locationOf(uploaded)).toBe(`/apply/${id}/review`);
-  const submitted = await settle(() => review.action({ request: postRequest(`/apply/${id}/review`, { declaration: "yes" }, session), params: { id }, context: {} }));
-  const location = locationOf(submitted)!;
-  expect(location).toMatch(/^\/applications\/WL-SY-\d{4}-\d{6}\?submitted=1$/);
-  return { id, ref: location.split("/")[2].split("?")[0] };
 }
 
 describe("birth-service registration through the route actions", () => {
@@ -74,7 +53,7 @@ describe("birth-service registration through the route actions", () => {
 
   it("sends a mismatch to the township reviewer, who returns it; the corrected case is approved", async () => {
     const session = await citizen();
-    const { id, ref } = await fileApplication(session, mismatchingAnswers);
+    const { id, ref } = await fileApplication(session, mismatchingFamilyAnswers(1));
     expect((await db.application.findUniqueOrThrow({ where: { id } })).status).toBe("in_review");
 
     const reviewer = await sessionFor({ username: "reviewer.fengshan" });
@@ -105,7 +84,7 @@ describe("birth-service registration through the route actions", () => {
 
     const form = (await settle(() => correct.loader({ request: getRequest(`/apply/${id}/correct`, session), params: { id }, context: {} }))) as { data: { groups: { fields: { name: string }[] }[] } };
     expect(form.data.groups.flatMap((group) => group.fields.map((field) => field.name))).toEqual(["marriageCertNo"]);
-    const resubmitted = await settle(() => correct.action({ request: postRequest(`/apply/${id}/correct`, { marriageCertNo: demoMarriage.marriageCertNo, declaration: "yes" }, session), params: { id }, context: {} }));
+    const resubmitted = await settle(() => correct.action({ request: postRequest(`/apply/${id}/correct`, { marriageCertNo: demoFamily(1).marriage.marriageCertNo, declaration: "yes" }, session), params: { id }, context: {} }));
     expect(locationOf(resubmitted)).toBe(`/applications/${ref}?resubmitted=1`);
     const afterResubmit = await db.application.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { at: "asc" } } } });
     expect(afterResubmit.status).toBe("in_review");
@@ -121,7 +100,7 @@ describe("birth-service registration through the route actions", () => {
 
   it("keeps staff inside their jurisdiction: 白马镇's reviewer gets 404 for a 凤山街道 case", async () => {
     const session = await citizen("13800000002");
-    const { ref } = await fileApplication(session, mismatchingAnswers);
+    const { ref } = await fileApplication(session, mismatchingFamilyAnswers(2));
     const baima = await sessionFor({ username: "reviewer.baima" });
     const result = await settle(() => staffCase.loader({ request: getRequest(`/staff/applications/${ref}`, baima), params: { ref }, context: {} }));
     expect(statusOf(result)).toBe(404);
@@ -133,7 +112,7 @@ describe("birth-service registration through the route actions", () => {
     const material = await db.material.findFirstOrThrow({ where: { application: { ref } } });
     const scan = await settle(() => staffMaterial.loader({ request: getRequest(`/staff/applications/${ref}/materials/${material.id}`, baima), params: { ref, materialId: material.id }, context: {} }));
     expect(statusOf(scan)).toBe(404);
-    const approved = await fileApplication(session, matchingAnswers);
+    const approved = await fileApplication(session, familyAnswers(3));
     const pdf = await settle(() => staffCertificate.loader({ request: getRequest(`/staff/applications/${approved.ref}/certificate.pdf`, baima), params: { ref: approved.ref }, context: {} }));
     expect(statusOf(pdf)).toBe(404);
     const fengshan = await sessionFor({ username: "reviewer.fengshan" });
@@ -182,7 +161,7 @@ describe("form safety", () => {
 describe("after the decision", () => {
   it("lets the jurisdiction's staff revoke a certificate; the public check then says revoked", async () => {
     const session = await citizen();
-    const { id, ref } = await fileApplication(session, matchingAnswers);
+    const { id, ref } = await fileApplication(session, familyAnswers(4));
     const { code } = await db.certificate.findFirstOrThrow({ where: { applicationId: id } });
     const windowStaff = await sessionFor({ username: "window.fengshan" });
     const refused = await settle(() => staffCase.action({ request: postRequest(`/staff/applications/${ref}`, { intent: "revoke", note: "错误签发" }, windowStaff), params: { ref }, context: {} }));
@@ -199,11 +178,11 @@ describe("after the decision", () => {
 
   it("lets the applicant withdraw an undecided case, and only that", async () => {
     const session = await citizen();
-    const pending = await fileApplication(session, mismatchingAnswers);
+    const pending = await fileApplication(session, mismatchingFamilyAnswers(5));
     const withdrawn = await settle(() => status.action({ request: postRequest(`/applications/${pending.ref}`, { intent: "withdraw" }, session), params: { ref: pending.ref }, context: {} }));
     expect(locationOf(withdrawn)).toBe(`/applications/${pending.ref}`);
     expect((await db.application.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("withdrawn");
-    const approved = await fileApplication(session, matchingAnswers);
+    const approved = await fileApplication(session, familyAnswers(6));
     await settle(() => status.action({ request: postRequest(`/applications/${approved.ref}`, { intent: "withdraw" }, session), params: { ref: approved.ref }, context: {} }));
     expect((await db.application.findUniqueOrThrow({ where: { id: approved.id } })).status).toBe("approved");
   });
@@ -212,7 +191,7 @@ describe("after the decision", () => {
 describe("correcting a document", () => {
   it("replaces a flagged scan and refuses a file that is not an image or PDF", async () => {
     const session = await citizen();
-    const { id, ref } = await fileApplication(session, mismatchingAnswers);
+    const { id, ref } = await fileApplication(session, mismatchingFamilyAnswers(7));
     const reviewer = await sessionFor({ username: "reviewer.fengshan" });
     await settle(() => staffCase.action({ request: postRequest(`/staff/applications/${ref}`, { intent: "return", note: "结婚证照片不清晰", fix: "material:marriageCert" }, reviewer), params: { ref }, context: {} }));
     const before = await db.material.findFirstOrThrow({ where: { applicationId: id, materialKey: "marriageCert" } });

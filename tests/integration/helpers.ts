@@ -1,5 +1,9 @@
 // Requests for calling route loaders and actions directly, against the real test database
 // prepared by global-setup.ts (migrated and seeded).
+import { expect } from "vitest";
+import * as step from "~/routes/apply.$id.$step";
+import * as review from "~/routes/apply.$id.review";
+import * as applyStart from "~/routes/services.$slug.apply";
 import { csrfToken } from "~/utils/forms.server";
 import { db } from "~/utils/db.server";
 import { startSession } from "~/utils/session.server";
@@ -69,4 +73,35 @@ export function statusOf(result: Awaited<ReturnType<typeof settle>>): number {
 
 export function locationOf(result: Awaited<ReturnType<typeof settle>>): string | null {
   return result instanceof Response ? result.headers.get("Location") : null;
+}
+
+const MATERIALS = ["womanIdCard", "manIdCard", "womanHukou", "manHukou", "marriageCert"];
+
+/** Fills every step of a fresh birth-registration draft through the real route actions; returns the draft id. */
+export async function draftToReview(session: Session & { userId: string }, answers: Record<string, unknown>) {
+  // Any draft this account left in an earlier test would be resumed; start from a fresh one.
+  await db.application.deleteMany({ where: { status: "draft", filerId: session.userId } });
+  const started = await settle(() => applyStart.action({ request: postRequest("/services/birth-registration/apply", {}, session), params: { slug: "birth-registration" }, context: {} }));
+  const id = locationOf(started)!.split("/")[2];
+  for (const stepId of ["woman", "man", "marriage", "children", "childrenDetails", "application"]) {
+    const result = await settle(() => step.action({ request: postRequest(`/apply/${id}/${stepId}`, formFields(answers[stepId]), session), params: { id, step: stepId }, context: {} }));
+    expect(statusOf(result), `step ${stepId}`).toBe(302);
+  }
+  const files = Object.fromEntries(MATERIALS.map((key) => [key, tinyPng()]));
+  const uploaded = await settle(() => step.action({ request: postRequest(`/apply/${id}/materials`, files, session), params: { id, step: "materials" }, context: {} }));
+  expect(locationOf(uploaded)).toBe(`/apply/${id}/review`);
+  return id;
+}
+
+/** Submits a draft from its check-your-answers page; returns the route's answer. */
+export async function submitDraft(session: Session, id: string) {
+  return settle(() => review.action({ request: postRequest(`/apply/${id}/review`, { declaration: "yes" }, session), params: { id }, context: {} }));
+}
+
+/** Files a complete application through the real route actions; returns its reference. */
+export async function fileApplication(session: Session & { userId: string }, answers: Record<string, unknown>) {
+  const id = await draftToReview(session, answers);
+  const location = locationOf(await submitDraft(session, id))!;
+  expect(location).toMatch(/^\/applications\/WL-SY-\d{4}-\d{6}\?submitted=1$/);
+  return { id, ref: location.split("/")[2].split("?")[0] };
 }

@@ -10,7 +10,22 @@ type Section = { stepId: string; titleKey: string; rows: { stepId: string; field
  * Approve, return for correction (naming fields and materials, each with a note) or reject.
  * Plain form posts: the <details> groups open without JavaScript.
  */
-export function DecisionForm({ sections, materialDefs, errors, note, chosen }: { sections: Section[]; materialDefs: { key: string; labelKey: string }[]; errors?: Record<string, string[]>; note: string; chosen: Set<string> }) {
+export function DecisionForm({
+  actions,
+  sections,
+  materialDefs,
+  errors,
+  note,
+  chosen,
+}: {
+  /** The decisions the permission module allows this reviewer now. */
+  actions: readonly ("approve" | "return" | "reject")[];
+  sections: Section[];
+  materialDefs: { key: string; labelKey: string }[];
+  errors?: Record<string, string[]>;
+  note: string;
+  chosen: Set<string>;
+}) {
   const { t } = useTranslation();
   return (
     <Form method="post" noValidate className="card mb-6" aria-labelledby="decision-title">
@@ -44,15 +59,21 @@ export function DecisionForm({ sections, materialDefs, errors, note, chosen }: {
         </details>
       </fieldset>
       <div className="mt-5 flex flex-wrap gap-3">
-        <button type="submit" name="intent" value="approve" className="btn-primary">
-          {t("review.approve")}
-        </button>
-        <button type="submit" name="intent" value="return" className="btn-secondary">
-          {t("review.return")}
-        </button>
-        <button type="submit" name="intent" value="reject" className="btn-danger">
-          {t("review.reject")}
-        </button>
+        {actions.includes("approve") ? (
+          <button type="submit" name="intent" value="approve" className="btn-primary">
+            {t("review.approve")}
+          </button>
+        ) : null}
+        {actions.includes("return") ? (
+          <button type="submit" name="intent" value="return" className="btn-secondary">
+            {t("review.return")}
+          </button>
+        ) : null}
+        {actions.includes("reject") ? (
+          <button type="submit" name="intent" value="reject" className="btn-danger">
+            {t("review.reject")}
+          </button>
+        ) : null}
       </div>
     </Form>
   );

@@ -135,6 +135,67 @@ export const invalidIdNumbers = {
   legacy15: "500156940315002",
 } as const;
 
+/**
+ * More demo families, each matching its seeded population records: tests file one family
+ * per case, since a couple holds one live registration per child order. Family 0 is the
+ * demo couple above; families 1…DEMO_FAMILIES-1 are generated (凤山街道, one daughter).
+ */
+export const DEMO_FAMILIES = 60;
+const womenNames = ["王秀英", "李桂芳", "刘玉兰", "陈晓燕", "杨春梅", "赵丽娟", "黄慧敏", "周雪梅", "吴海燕", "徐静"];
+const menNames = ["王建军", "李志强", "刘国平", "陈明华", "杨永红", "赵海涛", "黄志伟", "周文斌", "吴德明", "徐立新"];
+
+function dayAfter(start: string, days: number): string {
+  const date = new Date(`${start}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+function generatedPerson(index: number, sex: "female" | "male"): ExamplePerson {
+  const birthDate = dayAfter(sex === "female" ? "1993-01-01" : "1991-01-01", index * 3);
+  // Sequence digits: even for women, odd for men (GB 11643).
+  const sequence = sex === "female" ? "042" : "051";
+  const names = sex === "female" ? womenNames : menNames;
+  return {
+    name: names[index % names.length],
+    idNumber: withCheckDigit(`500156${birthDate.replace(/-/g, "")}${sequence}`),
+    birthDate,
+    sex,
+    hukouTownship: FENGSHAN_TOWNSHIP,
+    hukouAddress: `重庆市武隆区凤山街道凤山社区演示路${index}号`,
+    currentAddress: `重庆市武隆区凤山街道演示路${index}号`,
+  };
+}
+
+export type DemoFamily = { woman: ExamplePerson; man: ExamplePerson; marriage: { marriageDate: string; marriageCertNo: string } };
+
+export function demoFamily(index: number): DemoFamily {
+  if (index === 0) return { woman: demoWoman, man: demoMan, marriage: demoMarriage };
+  return {
+    woman: generatedPerson(index, "female"),
+    man: generatedPerson(index, "male"),
+    marriage: { marriageDate: dayAfter("2018-01-10", index * 5), marriageCertNo: `J500156-2018-${String(500 + index).padStart(6, "0")}` },
+  };
+}
+
+/** Answers for family `index` that match its records (approved on the spot). */
+export function familyAnswers(index: number, contactPhone = demoContactPhone): RawAnswers & Answers {
+  const family = demoFamily(index);
+  return answersWith(matchingAnswers, {
+    woman: personAnswers(family.woman),
+    man: personAnswers(family.man),
+    marriage: { marriageDate: family.marriage.marriageDate, marriageCertNo: family.marriage.marriageCertNo },
+    application: { contactPhone },
+  });
+}
+
+/** Answers for family `index` whose marriage certificate number differs from the records (sent to review). */
+export function mismatchingFamilyAnswers(index: number, contactPhone = demoContactPhone): RawAnswers & Answers {
+  const answers = familyAnswers(index, contactPhone);
+  const number = answers.marriage.marriageCertNo;
+  answers.marriage.marriageCertNo = number.slice(0, -1) + ((Number(number.at(-1)) + 1) % 10);
+  return answers;
+}
+
 /** Input for one PopulationRecord row (the seed hashes and encrypts the ID numbers). */
 export type PopulationRecordInput = {
   idNumber: string;
@@ -176,6 +237,14 @@ export const demoPopulationRecords: PopulationRecordInput[] = [
     { idNumber: withCheckDigit("50015619861117057"), name: "何志刚", birthDate: "1986-11-17", hukouTownship: "500156002", childrenCount: 2 },
     { marriageDate: "2012-01-16", marriageCertNo: "J500156-2012-000417" },
   ),
+  ...Array.from({ length: DEMO_FAMILIES - 1 }, (_, offset) => {
+    const { woman, man, marriage } = demoFamily(offset + 1);
+    return couple(
+      { idNumber: woman.idNumber, name: woman.name, birthDate: woman.birthDate, hukouTownship: woman.hukouTownship, childrenCount: demoChildren.length },
+      { idNumber: man.idNumber, name: man.name, birthDate: man.birthDate, hukouTownship: man.hukouTownship, childrenCount: demoChildren.length },
+      marriage,
+    );
+  }).flat(),
   // An unmarried resident of 仙女山街道.
   {
     idNumber: withCheckDigit("50015619930612028"),

@@ -67,12 +67,25 @@ export default defineService({
   eligibility: birthRegistrationEligibility,
   crossChecks,
   jurisdictionOf: (answers) => (answers.application?.village as string | undefined) ?? null,
-  applicantNameOf: (answers) => spouse(answers, "woman")?.name ?? "",
-  residentIdsOf: (answers) => [spouse(answers, "woman")?.idNumber, spouse(answers, "man")?.idNumber].filter((id): id is string => !!id),
+  subjects: (answers) => {
+    const woman = spouse(answers, "woman");
+    const man = spouse(answers, "man");
+    return [
+      ...(woman ? [{ role: "applicant" as const, idNumber: woman.idNumber, name: woman.name }] : []),
+      ...(man ? [{ role: "spouse" as const, idNumber: man.idNumber, name: man.name }] : []),
+    ];
+  },
+  // A couple holds one live registration per child order.
+  claims: (answers) => {
+    const woman = spouse(answers, "woman");
+    const man = spouse(answers, "man");
+    const order = answers.application?.childOrder;
+    return woman && man && order !== undefined ? [{ scope: `childOrder:${order}`, idNumbers: [woman.idNumber, man.idNumber] }] : [];
+  },
   contactPhoneOf: (answers) => (answers.application?.contactPhone as string | undefined) ?? null,
   workflow: {
-    timeLimitDays: policy.promisedWorkingDays.value,
-    levels: [{ role: "township_reviewer", depth: "township" }],
+    stages: [{ kind: "review", id: "township_review", role: "township_reviewer", depth: "township", timeLimitDays: policy.promisedWorkingDays.value }],
+    correctionDays: policy.correctionWorkingDays.value,
     instantOnMatch: true,
     recordChecks: (answers) => {
       const marriage = answers.marriage as { marriageDate: string; marriageCertNo: string } | undefined;
@@ -96,7 +109,8 @@ export default defineService({
       });
     },
   },
-  certificate: {
+  output: {
+    kind: "certificate",
     titleKey: `${ns}:certificate.title`,
     subtitleKey: `${ns}:certificate.subtitle`,
     lines: (answers) => {

@@ -16,4 +16,9 @@ export const policy = {
     source: "武隆区政务服务事项办事指南（承诺时限以区政务服务中心公布的为准）",
     sample: true,
   },
+  correctionWorkingDays: {
+    value: 10,
+    source: "《中华人民共和国行政许可法》第三十二条（补正告知）；补正期限由区政务服务中心办事指南确定（样例值）",
+    sample: true,
+  },
 } satisfies Record<string, PolicyValue<number>>;
