@@ -131,6 +131,26 @@ export type Output =
   | { kind: "award"; titleKey: string; lines: (answers: Answers) => DocumentLine[]; terms: (answers: Answers, ctx: { approvedOn: string }) => AwardTerms }
   | { kind: "none" };
 
+/** One condition of a public eligibility check, in plain words, met or not. */
+export type CheckCondition = { labelKey: string; values?: Record<string, string | number>; met: boolean };
+
+export type CheckResult = {
+  conditions: CheckCondition[];
+  eligible: boolean;
+  /** The amount that would apply and from when (YYYY-MM-DD); `sample` when the figure is not confirmed. */
+  amount?: { value: number; period: "month" | "year" | "once"; from: string; labelKey?: string; sample?: boolean };
+};
+
+/**
+ * A public eligibility check (/services/<slug>/check), answered without signing in: a few
+ * questions, then each condition met or not, from the same policy data as the application.
+ */
+export type EligibilityCheck = {
+  fields: Field[];
+  schema: (ctx: { today: Date }) => z.ZodType<Record<string, unknown>, z.ZodTypeDef, unknown>;
+  evaluate: (values: Record<string, unknown>, ctx: { today: Date }) => CheckResult;
+};
+
 export type ServiceDefinition = {
   slug: string;
   /** Two letters in the case number, e.g. SY in WL-SY-2026-000123. */
@@ -142,6 +162,8 @@ export type ServiceDefinition = {
   steps: Step[];
   materials: Material[];
   eligibility: (answers: Answers, ctx: { today: Date }) => EligibilityResult;
+  /** The public check, for services whose conditions people want to try before applying. */
+  check?: EligibilityCheck;
   crossChecks: (answers: Answers) => CrossCheckIssue[];
   /** The village or township that handles the case (a jurisdiction code). */
   jurisdictionOf: (answers: Answers) => string | null;
