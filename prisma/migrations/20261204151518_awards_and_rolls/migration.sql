@@ -1,0 +1,93 @@
+-- CreateTable
+CREATE TABLE "Award" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "applicationId" TEXT NOT NULL,
+    "serviceSlug" TEXT NOT NULL,
+    "personId" TEXT NOT NULL,
+    "beneficiaryIdHash" TEXT NOT NULL,
+    "beneficiaryNameMasked" TEXT NOT NULL,
+    "jurisdictionPath" TEXT NOT NULL,
+    "amountFen" INTEGER NOT NULL,
+    "period" TEXT NOT NULL,
+    "startsOn" TEXT NOT NULL,
+    "endsOn" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'active',
+    "endedOn" TEXT,
+    "endReason" TEXT,
+    "bankEnc" TEXT,
+    "bankMasked" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "AwardConfirmation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "awardId" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "alive" BOOLEAN NOT NULL,
+    "stillEligible" BOOLEAN NOT NULL,
+    "note" TEXT,
+    "confirmedById" TEXT NOT NULL,
+    "confirmedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "AwardConfirmation_awardId_fkey" FOREIGN KEY ("awardId") REFERENCES "Award" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "PaymentRoll" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "serviceSlug" TEXT NOT NULL,
+    "period" TEXT NOT NULL,
+    "periodStart" TEXT NOT NULL,
+    "periodEnd" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'issued',
+    "supersedesId" TEXT,
+    "totalFen" INTEGER NOT NULL,
+    "lineCount" INTEGER NOT NULL,
+    "contentHash" TEXT NOT NULL,
+    "createdById" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "PaymentRollLine" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "rollId" TEXT NOT NULL,
+    "awardId" TEXT NOT NULL,
+    "applicationRef" TEXT NOT NULL,
+    "beneficiaryNameMasked" TEXT NOT NULL,
+    "jurisdictionPath" TEXT NOT NULL,
+    "fromMonth" TEXT NOT NULL,
+    "toMonth" TEXT NOT NULL,
+    "units" INTEGER NOT NULL,
+    "amountFen" INTEGER NOT NULL,
+    "bankEnc" TEXT,
+    "bankMasked" TEXT,
+    CONSTRAINT "PaymentRollLine_rollId_fkey" FOREIGN KEY ("rollId") REFERENCES "PaymentRoll" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Setting" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "value" TEXT NOT NULL
+);
+
+-- CreateIndex
+CREATE INDEX "Award_serviceSlug_status_idx" ON "Award"("serviceSlug", "status");
+
+-- CreateIndex
+CREATE INDEX "Award_jurisdictionPath_idx" ON "Award"("jurisdictionPath");
+
+-- CreateIndex
+CREATE INDEX "Award_applicationId_idx" ON "Award"("applicationId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AwardConfirmation_awardId_year_key" ON "AwardConfirmation"("awardId", "year");
+
+-- CreateIndex
+CREATE INDEX "PaymentRoll_serviceSlug_period_idx" ON "PaymentRoll"("serviceSlug", "period");
+
+-- CreateIndex
+CREATE INDEX "PaymentRollLine_rollId_idx" ON "PaymentRollLine"("rollId");
+
+-- CreateIndex
+CREATE INDEX "PaymentRollLine_awardId_idx" ON "PaymentRollLine"("awardId");
