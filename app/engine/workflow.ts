@@ -1,4 +1,5 @@
 /** Case states and the transitions between them; anything not listed is refused. */
+import { addWorkingDays as addChinaWorkingDays } from "~/lib/working-days";
 
 export const STATUSES = ["draft", "in_review", "returned", "approved", "rejected", "withdrawn"] as const;
 export type Status = (typeof STATUSES)[number];
@@ -56,19 +57,10 @@ export function transition(input: TransitionInput): TransitionResult {
 }
 
 
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
 /**
- * Adds working days (Monday to Friday), counting weekdays as they fall in China (UTC+8,
- * no daylight saving). Public holidays are not yet in the data.
+ * Adds working days on China's official calendar (holidays and 调休 included), counting
+ * days as they fall in China (UTC+8): see ~/lib/working-days.
  */
 export function addWorkingDays(start: Date, days: number): Date {
-  const date = new Date(start.getTime() + CHINA_OFFSET_MS);
-  let left = days;
-  while (left > 0) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    const weekday = date.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
-  }
-  return new Date(date.getTime() - CHINA_OFFSET_MS);
+  return addChinaWorkingDays(start, days);
 }
