@@ -2,10 +2,10 @@
 // following retired codes to their successors (the list itself is county data, in the
 // jurisdiction file).
 //
-// The prefix lists sanity-check the first digits of a resident ID number. Only the province (2-digit) and prefecture
-// (4-digit) levels are checked: county codes change too often to keep a full
-// list, and an ID keeps the prefix it was issued with even after its county is
-// renamed or merged. The lists are deliberately generous: besides the current
+// The prefix lists sanity-check the first digits of a resident ID number. Only the
+// province (2-digit) and prefecture (4-digit) levels are checked: county codes change too
+// often to keep a full list, and an ID keeps the prefix it was issued with even after its
+// county is renamed or merged. The lists are deliberately generous: besides the current
 // prefecture-level cities they include the old 地区/盟 codes (xx21-xx3x) and the
 // 省直辖县级行政区划 codes (xx90), so older numbers still pass.
 
