@@ -1,10 +1,15 @@
 import { z } from "zod";
+import { appealsSchema, officeSchema, phoneNumber, retiredCodeSchema, sealPathSchema, serviceHallSchema } from "~/lib/jurisdiction-details";
 
 /**
  * The format of a county's jurisdiction file (prisma/data/jurisdictions/*.json): the
  * county, its townships and streets (乡镇街道) and their villages and communities, with
- * the national statistical codes (6, 9 and 12 digits). Another county writes its own file
- * and points JURISDICTION_FILE at it.
+ * the national statistical codes (6, 9 and 12 digits); the office that decides for each
+ * township and its service hall; the bodies and time limits for appeals; and the codes
+ * that no longer exist with what replaced them. Codes and names come from the national
+ * statistical division codes (`npx tsx scripts/division-data.ts county <file>` refreshes
+ * them); the rest is kept by hand. Another county writes its own file and points
+ * JURISDICTION_FILE at it.
  */
 const place = (digits: number) =>
   z.object({
@@ -15,12 +20,28 @@ const place = (digits: number) =>
 
 export const jurisdictionFileSchema = z
   .object({
+    /** Where the codes and names come from (informational). */
+    source: z.record(z.unknown()).optional(),
     county: place(6).extend({
       refPrefix: z.string().regex(/^[A-Z]{2,4}$/, "2 to 4 capital letters, the start of every case number"),
       office: z.string().trim().min(1),
       officeEn: z.string().trim().min(1),
+      serviceHall: serviceHallSchema,
+      seal: sealPathSchema.optional(),
+      hotline: z.object({ name: z.string().trim().min(1), nameEn: z.string().trim().min(1), phone: phoneNumber }).optional(),
+      appeals: appealsSchema,
     }),
-    townships: z.array(place(9).extend({ villages: z.array(place(12)).min(1) })).min(1),
+    townships: z
+      .array(
+        place(9).extend({
+          office: officeSchema,
+          serviceHall: serviceHallSchema,
+          seal: sealPathSchema.optional(),
+          villages: z.array(place(12)).min(1),
+        }),
+      )
+      .min(1),
+    retired: z.array(retiredCodeSchema).default([]),
   })
   .superRefine((file, ctx) => {
     const seen = new Set<string>([file.county.code]);
@@ -32,6 +53,15 @@ export const jurisdictionFileSchema = z
         if (!village.code.startsWith(township.code)) ctx.addIssue({ code: "custom", path: ["townships", t, "villages", v, "code"], message: `must start with its township's code ${township.code}` });
         if (seen.has(village.code)) ctx.addIssue({ code: "custom", path: ["townships", t, "villages", v, "code"], message: "duplicate code" });
         seen.add(village.code);
+      });
+    });
+    const retired = new Set<string>();
+    file.retired.forEach((entry, r) => {
+      if (seen.has(entry.code)) ctx.addIssue({ code: "custom", path: ["retired", r, "code"], message: "is a current code: a retired code cannot also be in use" });
+      if (retired.has(entry.code)) ctx.addIssue({ code: "custom", path: ["retired", r, "code"], message: "duplicate code" });
+      retired.add(entry.code);
+      entry.successors.forEach((successor, s) => {
+        if (!seen.has(successor)) ctx.addIssue({ code: "custom", path: ["retired", r, "successors", s], message: `${successor} is not a current code in this file` });
       });
     });
   });

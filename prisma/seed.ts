@@ -11,6 +11,7 @@ import { demoPopulationRecords } from "~/services/birth-registration/examples";
 import { hashPassword } from "~/utils/auth.server";
 import { encryptText, lookupHash, newId } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
+import type { CountyDetails, TownshipDetails } from "~/lib/jurisdiction-details";
 import { parseJurisdictionFile, type JurisdictionFile } from "./jurisdiction-file";
 
 type Place = { code: string; name: string; nameEn: string };
@@ -23,6 +24,7 @@ type JurisdictionRow = Place & {
   refPrefix?: string;
   office?: string;
   officeEn?: string;
+  details: string | null;
 };
 
 const DEMO_PASSWORD = "Demo#2026";
@@ -32,9 +34,15 @@ function readJurisdictions(): JurisdictionFile {
   return parseJurisdictionFile(JSON.parse(readFileSync(file, "utf8")), file);
 }
 
+/**
+ * Writes the file's places, and removes rows of the same county that the file no longer
+ * lists (a merged township, a renumbered village): their codes stay resolvable through
+ * the file's `retired` list, and cases keep their stored paths.
+ */
 async function seedJurisdictions(data: JurisdictionFile) {
   const { county } = data;
   const countyPath = `${county.code}/`;
+  const countyDetails: CountyDetails = { serviceHall: county.serviceHall, seal: county.seal, hotline: county.hotline, appeals: county.appeals, retired: data.retired };
   const rows: JurisdictionRow[] = [
     {
       code: county.code,
@@ -47,19 +55,37 @@ async function seedJurisdictions(data: JurisdictionFile) {
       refPrefix: county.refPrefix,
       office: county.office,
       officeEn: county.officeEn,
+      details: JSON.stringify(countyDetails),
     },
   ];
   let villages = 0;
   data.townships.forEach((township, townshipIndex) => {
     const townshipPath = `${countyPath}${township.code}/`;
-    rows.push({ code: township.code, name: township.name, nameEn: township.nameEn, level: "township", parentCode: county.code, path: townshipPath, sortOrder: townshipIndex });
+    const details: TownshipDetails = { office: township.office, serviceHall: township.serviceHall, seal: township.seal };
+    rows.push({ code: township.code, name: township.name, nameEn: township.nameEn, level: "township", parentCode: county.code, path: townshipPath, sortOrder: townshipIndex, details: JSON.stringify(details) });
     township.villages.forEach((village, villageIndex) => {
       villages += 1;
-      rows.push({ code: village.code, name: village.name, nameEn: village.nameEn, level: "village", parentCode: township.code, path: `${townshipPath}${village.code}/`, sortOrder: villageIndex });
+      rows.push({ code: village.code, name: village.name, nameEn: village.nameEn, level: "village", parentCode: township.code, path: `${townshipPath}${village.code}/`, sortOrder: villageIndex, details: null });
     });
   });
-  await db.$transaction(rows.map(({ code, ...fields }) => db.jurisdiction.upsert({ where: { code }, create: { code, ...fields }, update: fields })));
-  return { townships: data.townships.length, villages, paths: { county: countyPath, byName: new Map(data.townships.map((t) => [t.name, `${countyPath}${t.code}/`])) } };
+  const listed = rows.map((row) => row.code);
+  const stale = { path: { startsWith: countyPath }, code: { notIn: listed } };
+  const removed = (await db.jurisdiction.findMany({ where: stale, select: { code: true } })).map((row) => row.code);
+  if (removed.length > 0) console.log(`seed: removing ${removed.length} places no longer in the file: ${removed.join(", ")}`);
+  await db.$transaction([
+    db.jurisdiction.deleteMany({ where: stale }),
+    ...rows.map(({ code, ...fields }) => db.jurisdiction.upsert({ where: { code }, create: { code, ...fields }, update: fields })),
+  ]);
+  return {
+    townships: data.townships.length,
+    villages,
+    paths: { county: countyPath, byName: new Map(data.townships.map((t) => [t.name, `${countyPath}${t.code}/`])) },
+  };
+}
+
+/** Whether the table holds a county written by this version of the seed (with its details). */
+async function jurisdictionsSeeded(): Promise<boolean> {
+  return (await db.jurisdiction.count({ where: { level: "county", details: { not: null } } })) > 0;
 }
 
 async function seedDemo(paths: { county: string; byName: Map<string, string> }) {
@@ -121,7 +147,7 @@ async function seedDemo(paths: { county: string; byName: Map<string, string> }) 
 }
 
 async function main() {
-  if (process.argv.includes("--if-empty") && (await db.jurisdiction.count()) > 0) {
+  if (process.argv.includes("--if-empty") && (await jurisdictionsSeeded())) {
     console.log("seed: jurisdictions present, nothing to do (--if-empty)");
     return;
   }

@@ -1,8 +1,11 @@
-// Administrative division codes (GB/T 2260) used to sanity-check the first
-// digits of a resident ID number. Only the province (2-digit) and prefecture
-// (4-digit) levels are checked: county codes change too often to keep a full
-// list, and an ID keeps the prefix it was issued with even after its county is
-// renamed or merged. The lists are deliberately generous: besides the current
+// Administrative division codes (GB/T 2260): prefix checks for resident ID numbers, and
+// following retired codes to their successors (the list itself is county data, in the
+// jurisdiction file).
+//
+// The prefix lists sanity-check the first digits of a resident ID number. Only the
+// province (2-digit) and prefecture (4-digit) levels are checked: county codes change too
+// often to keep a full list, and an ID keeps the prefix it was issued with even after its
+// county is renamed or merged. The lists are deliberately generous: besides the current
 // prefecture-level cities they include the old 地区/盟 codes (xx21-xx3x) and the
 // 省直辖县级行政区划 codes (xx90), so older numbers still pass.
 
@@ -65,3 +68,55 @@ function expand(): Set<string> {
 }
 
 export const PREFECTURE_CODES: ReadonlySet<string> = expand();
+
+/** A division code that is no longer in use, and the current codes that took its place. */
+export type RetiredRegionCode = { code: string; name: string; successors: readonly string[] };
+
+export type FollowedCode<T extends RetiredRegionCode = RetiredRegionCode> = {
+  /** The current codes the given code stands for now: one, or several after a split. */
+  codes: string[];
+  /** The retired entry that was followed, or null when the code is current. */
+  retired: T | null;
+  /** True when only a containing code was retired and the code itself is not listed (less precise). */
+  viaAncestor: boolean;
+};
+
+/**
+ * Follows a statistical division code (6, 9 or 12 digits) through a list of retired codes
+ * to the codes in use now: 500232 (武隆县) → 500156, 500156110 (土坎镇) → 500156004. A code
+ * that is not listed but lies under a retired one (a village of 土坎镇 that the list does
+ * not name) follows its nearest retired ancestor. A successor that was itself retired
+ * later is followed again. `isCurrent` says whether a code is in use.
+ */
+export function followRetiredCode<T extends RetiredRegionCode>(code: string, retired: ReadonlyMap<string, T>, isCurrent: (code: string) => boolean): FollowedCode<T> {
+  if (isCurrent(code) || !/^\d{6}(\d{3}){0,2}$/.test(code)) return { codes: [code], retired: null, viaAncestor: false };
+  let entry = retired.get(code);
+  let viaAncestor = false;
+  for (let length = code.length - 3; !entry && length >= 6; length -= 3) {
+    entry = retired.get(code.slice(0, length));
+    viaAncestor = entry !== undefined;
+  }
+  if (!entry) return { codes: [code], retired: null, viaAncestor: false };
+  const codes = new Set<string>();
+  const pending = [...entry.successors];
+  const visited = new Set<string>([entry.code]);
+  while (pending.length > 0) {
+    const next = pending.shift()!;
+    const later = retired.get(next);
+    if (later && !isCurrent(next) && !visited.has(next)) {
+      visited.add(next);
+      pending.push(...later.successors);
+    } else codes.add(next);
+  }
+  return { codes: [...codes], retired: entry, viaAncestor };
+}
+
+/**
+ * Whether the region code of a resident ID (its first 6 digits) is this county, now or
+ * under a code it replaced: an ID issued in 武隆县 starts 500232 and still belongs to
+ * 武隆区 (500156).
+ */
+export function isRegionOfCounty(regionCode: string, countyCode: string, retired: ReadonlyMap<string, RetiredRegionCode>): boolean {
+  if (regionCode === countyCode) return true;
+  return followRetiredCode(regionCode, retired, (code) => code === countyCode).codes.includes(countyCode);
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Jurisdiction" ADD COLUMN "details" TEXT;
