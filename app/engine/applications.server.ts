@@ -5,27 +5,22 @@ import { decryptJson, encryptJson, newId } from "~/utils/crypto.server";
 import { db, type Tx } from "~/utils/db.server";
 import { jurisdictions } from "~/utils/jurisdictions.server";
 import { claimKeys, existingClaimant, isUniqueViolation, releaseClaims, takeClaims } from "./claims.server";
-import { caseById, caseFacts, type CaseActor, type LoadedApplication } from "./cases.server";
+import { assertMay, caseById, type CaseActor, type LoadedApplication } from "./cases.server";
 import { compareWithRecords } from "./comparison.server";
 import type { ChangedField } from "./correction";
 import type { Answers, ServiceDefinition, Step } from "./define-service";
 import { DomainError } from "./errors";
 import { isoDay } from "./fields";
 import { firstIncomplete, parsedAnswers, type JourneyContext } from "./journey";
+import { currentTime } from "~/utils/clock.server";
 import { notify } from "./notify.server";
+import { postNotice } from "./notices.server";
 import { issueOutput } from "./outputs.server";
-import { may, type CaseAction } from "./permissions";
 import { findOrRecordPerson, idHashOf, nameHashOf, phoneHashOf } from "./persons.server";
 import type { Correction, Decision } from "./review-form";
 import { addWorkingDays, promisedAt, stageDueAt, transition, type Action, type Status } from "./workflow";
 
-export { actorOf, applicantSideCase, officeCase, caseFacts, type CaseActor, type LoadedApplication } from "./cases.server";
-
-/** Throws the permission module's reason unless the actor may do this to the case now. */
-export async function assertMay(actor: CaseActor, action: CaseAction, app: LoadedApplication, now = new Date()) {
-  const permission = may(actor, action, await caseFacts(app, now), now);
-  if (!permission.ok) throw new DomainError(permission.reason);
-}
+export { actorOf, applicantSideCase, assertMay, officeCase, caseFacts, type CaseActor, type LoadedApplication } from "./cases.server";
 
 export async function journeyContext(app: Pick<LoadedApplication, "answers" | "uploaded">, now = new Date()): Promise<JourneyContext> {
   const index = await jurisdictions();
@@ -203,7 +198,7 @@ export async function submitApplication(actor: CaseActor, app: LoadedApplication
         await tx.applicationEvent.create({
           data: { id: newId(), applicationId: app.id, at: now, actorId: null, actorRole: "system", type: "auto_approved", fromStatus: "in_review", toStatus: "approved" },
         });
-        await issueOutput(tx, { ...app, answers }, now);
+        await issueOutput(tx, app, answers, jurisdiction.path, now);
       }
       await audit({ actorId: actor.id, actorRole: actor.role, action: "application.submit", subjectType: "application", subjectId: app.id, request, detail: { ref, outcome: step.to, capacity: app.filerCapacity } }, tx);
       return ref;
@@ -258,7 +253,9 @@ export async function reviewApplication(actor: CaseActor, app: LoadedApplication
         detailEnc: correction ? encryptJson({ correction }) : null,
       },
     });
-    if (step.to === "approved") await issueOutput(tx, app, now);
+    if (step.to === "approved") await issueOutput(tx, app, app.answers, app.jurisdictionPath ?? "", now);
+    const next = stages[step.stageIndex];
+    if (step.to === "notice" && next.kind === "notice") await postNotice(tx, app, next, now, stageDueAt(next, now));
     if (step.to === "rejected") await releaseClaims(tx, app.id);
     await audit({ actorId: actor.id, actorRole: actor.role, action: `application.${input.action}`, subjectType: "application", subjectId: app.id, request, detail: { ref: app.ref, to: step.to, stage: stages[app.stageIndex]?.id ?? null } }, tx);
   });
@@ -360,7 +357,8 @@ export async function resubmitCorrection(actor: CaseActor, app: LoadedApplicatio
  * queues or cases and when the notice board is read, so no scheduler is needed; each move is
  * a guarded update, so instances running it at once move a case only once.
  */
-export async function endLapsedNotices(now = new Date()) {
+export async function endLapsedNotices(at?: Date) {
+  const now = at ?? (await currentTime());
   const lapsed = await db.application.findMany({ where: { status: "notice", stageDueAt: { lte: now } }, select: { id: true }, take: 200 });
   for (const { id } of lapsed) {
     const app = await caseById(id);

@@ -4,7 +4,8 @@ import { db, type Prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import type { ComparisonResult } from "./comparison.server";
 import type { Answers, ServiceDefinition } from "./define-service";
-import type { CaseFacts, PermissionActor } from "./permissions";
+import { DomainError } from "./errors";
+import { may, type CaseAction, type CaseFacts, type PermissionActor } from "./permissions";
 import { personOfAccount } from "./persons.server";
 import type { Correction } from "./review-form";
 import { hasCapability } from "./roles";
@@ -139,6 +140,12 @@ export async function officeCase(actor: CaseActor, ref: string) {
 export async function caseById(id: string) {
   const row = await db.application.findUnique({ where: { id }, select: applicationSelect });
   return row ? load(row) : null;
+}
+
+/** Throws the permission module's reason unless the actor may do this to the case now. */
+export async function assertMay(actor: CaseActor, action: CaseAction, app: LoadedApplication, now = new Date()) {
+  const permission = may(actor, action, await caseFacts(app, now), now);
+  if (!permission.ok) throw new DomainError(permission.reason);
 }
 
 /** What the permission module needs to know about a case beyond its row. */

@@ -122,6 +122,8 @@ export type AwardTerms = {
   /** First day (YYYY-MM-DD) paid; the award ends on `endsOn` when known (e.g. the child's third birthday). */
   startsOn: string;
   endsOn?: string;
+  /** Where the money is paid (the full number; the engine encrypts and masks it). */
+  bankAccount?: { holder: string; bank: string; number: string };
 };
 
 /** What an approved case produces. */

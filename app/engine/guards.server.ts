@@ -4,7 +4,7 @@ import { actorOf, applicantSideCase, assertMay, journeyContext, officeCase, type
 import { DomainError, notFound } from "./errors";
 import type { JourneyContext } from "./journey";
 import type { CaseAction } from "./permissions";
-import { hasCapability, roleDefinition } from "./roles";
+import { hasCapability, roleDefinition, type Capability } from "./roles";
 
 /**
  * Guards that throw first thing in loaders and actions. A case is loaded through a query
@@ -33,6 +33,13 @@ export async function requireOfficeActor(request: Request): Promise<CaseActor> {
   const user = await getUser(request);
   if (!user || roleDefinition(user.role)?.kind !== "staff" || !user.jurisdictionPath) throw redirect(signInUrl(request, true));
   return actorOf(user);
+}
+
+/** Staff whose role has every one of these capabilities (payment rolls, administration); others get 403. */
+export async function requireCapability(request: Request, ...capabilities: Capability[]): Promise<CaseActor> {
+  const actor = await requireOfficeActor(request);
+  if (!capabilities.every((capability) => hasCapability(actor.role, capability))) throw new Response("Forbidden", { status: 403 });
+  return actor;
 }
 
 /** Throws the response a refused action deserves: 404 for what the actor may not know exists, else the domain error. */

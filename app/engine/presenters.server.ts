@@ -7,8 +7,12 @@ import { disclose, type Disclosure } from "./masking";
 
 /** Turns a step's declared fields into what the browser needs: options resolved, no schemas. */
 export async function renderFields(step: Step, answers: Answers, lng: Language, textValues: Record<string, string | number> = {}): Promise<RenderField[]> {
+  return renderFieldList(typeof step.fields === "function" ? step.fields(answers) : step.fields, lng, textValues);
+}
+
+/** Declared fields as the browser needs them (a step's, or a public check's). */
+export async function renderFieldList(declared: Field[], lng: Language, textValues: Record<string, string | number> = {}): Promise<RenderField[]> {
   const index = await jurisdictions();
-  const declared: Field[] = typeof step.fields === "function" ? step.fields(answers) : step.fields;
   const townships: RenderOption[] = index.townships.map((row) => ({ value: row.code, label: localName(row, lng) }));
   return declared.map((field) => {
     const { personal: _personal, ...declaredField } = field;

@@ -1,7 +1,7 @@
 import { valueAt } from "~/lib/field-paths";
 import { serverT } from "~/i18n/resources.server";
 import { audit } from "~/utils/audit.server";
-import { assertMay, type CaseActor, type LoadedApplication } from "./applications.server";
+import { assertMay, type CaseActor, type LoadedApplication } from "./cases.server";
 import { DomainError } from "./errors";
 import { applicableSteps } from "./journey";
 import { displayValue } from "./presenters.server";

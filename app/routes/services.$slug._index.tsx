@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf";
-import { BackLink, PageTitle } from "~/components/page";
+import { BackLink, Notice, PageTitle } from "~/components/page";
 import { notFound } from "~/engine/errors";
 import { promisedWorkingDays } from "~/engine/workflow";
 import { findService } from "~/services/registry";
@@ -22,6 +22,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     instant: service.workflow.instantOnMatch,
     textValues: service.textValues,
     policy: Object.values(service.policy).map((item) => ({ source: item.source, sample: !!item.sample })),
+    hasCheck: !!service.check,
   };
 }
 
@@ -33,6 +34,13 @@ export default function ServiceStart() {
       <BackLink to="/">{t("nav.home")}</BackLink>
       <PageTitle>{t(service.titleKey)}</PageTitle>
       <p className="mb-6 text-lg">{t(service.summaryKey)}</p>
+      {service.hasCheck ? (
+        <Notice>
+          <p>
+            {t("check.startPageHint")} <Link to={`/services/${service.slug}/check`}>{t("check.startPageLink")}</Link>
+          </p>
+        </Notice>
+      ) : null}
       <h2 className="mb-2 text-xl font-bold">{t("service.who")}</h2>
       <ul className="mb-6 list-disc space-y-1 pl-6">
         {service.startPage.whoKeys.map((key) => (

@@ -6,6 +6,7 @@ import { BackLink, Notice, PageTitle } from "~/components/page";
 import { StatusTag, Timeline } from "~/components/status";
 import { ComparisonTable } from "~/components/staff/comparison-table";
 import { DecisionForm } from "~/components/staff/decision-form";
+import { Awards, Objections } from "~/components/staff/objections";
 import { RevealButton } from "~/components/staff/reveal-button";
 import { CloseForm, RevokeForm } from "~/components/staff/revoke-form";
 import { caseFacts, certificateOf, closeApplication, endLapsedNotices, relatedCases, revokeCertificate, reviewApplication, timeline } from "~/engine/applications.server";
@@ -17,6 +18,8 @@ import { applicableSteps } from "~/engine/journey";
 import { MASKED, maskValue } from "~/engine/masking";
 import { allowedActions } from "~/engine/permissions";
 import { answerSections } from "~/engine/presenters.server";
+import { awardsOfCase, presentAward } from "~/engine/awards.server";
+import { OBJECTION_OUTCOMES, objectionsOf, resolveObjection, type ObjectionOutcome } from "~/engine/notices.server";
 import { revealValue } from "~/engine/reveal.server";
 import { parseDecision } from "~/engine/review-form";
 import { detectLanguage } from "~/i18n/detect.server";
@@ -30,7 +33,7 @@ import { titled } from "~/utils/meta";
 
 export const meta = titled("titles.case");
 
-const DECISIONS = ["approve", "return", "reject", "close", "revoke", "reveal_personal", "reveal_bank"] as const;
+const DECISIONS = ["approve", "return", "reject", "close", "revoke", "resolve_objection", "reveal_personal", "reveal_bank"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await endLapsedNotices();
@@ -47,6 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const stage = app.service.workflow.stages[app.stageIndex];
   const certificate = app.status === "approved" ? await certificateOf(app.id) : null;
   const related = await relatedCases(app, actor.jurisdictionPath!);
+  const objections = await objectionsOf(app);
+  const awards = (await awardsOfCase(app.id)).map(presentAward);
   await audit({ actorId: actor.id, actorRole: actor.role, action: "application.view", subjectType: "application", subjectId: app.id, request });
   const labels = new Map<string, string>(sections.flatMap((section) => section.rows.map((row) => [`${row.stepId}.${row.field}`, t(row.labelKey, row.labelValues)] as const)));
   const personal = new Map<string, PersonalKind>(sections.flatMap((section) => section.rows.flatMap((row) => (row.personal ? [[`${row.stepId}.${row.field}`, row.personal] as const] : []))));
@@ -105,6 +110,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       asked: (event.detail?.correction?.fields ?? []).map((field) => ({ label: labels.get(`${field.stepId}.${field.field}`) ?? field.field, note: field.note })),
     })),
     certificateCode: certificate ? formatCode(certificate.code) : null,
+    objections: objections.map((objection) => ({ ...objection, at: formatDateTime(objection.at, lng), resolvedAt: formatDateTime(objection.resolvedAt, lng) })),
+    awards,
   };
 }
 
@@ -112,6 +119,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { app, actor } = await requireOfficeCase(request, params.ref);
   const form = await readForm(request);
   const echo = { note: String(form.get("note") ?? ""), fix: form.getAll("fix").map(String) };
+  if (form.get("intent") === "resolve_objection") {
+    const outcome = String(form.get("outcome") ?? "");
+    const note = String(form.get("note") ?? "").trim().slice(0, 500);
+    const errors: Record<string, string[]> = {};
+    if (!OBJECTION_OUTCOMES.includes(outcome as ObjectionOutcome)) errors.outcome = ["common:errors.choose"];
+    if (!note) errors.objectionNote = ["common:errors.noteRequired_objection"];
+    if (Object.keys(errors).length > 0) return data({ errors, formError: null, ...echo, revealed: null }, { status: 400 });
+    try {
+      await resolveObjection(actor, app, String(form.get("objection") ?? ""), outcome as ObjectionOutcome, note, request);
+    } catch (error) {
+      if (error instanceof DomainError) return data({ errors: null, formError: error.messageKey, ...echo, revealed: null }, { status: error.status });
+      throw error;
+    }
+    return redirect(`/staff/applications/${app.ref}?done=resolve_objection`);
+  }
   if (form.get("intent") === "reveal") {
     const revealed = await revealValue(actor, app, String(form.get("field") ?? ""), request);
     if (!revealed) throw new Response("Forbidden", { status: 403 });
@@ -249,6 +271,8 @@ export default function StaffApplication() {
           {page.objectionsOpen > 0 ? (
             <Notice tone="warning">{t("review.objectionsOpen", { count: page.objectionsOpen })}</Notice>
           ) : null}
+          {page.objections.length > 0 ? <Objections objections={page.objections} canResolve={page.actions.includes("resolve_objection")} errors={errors} /> : null}
+          {page.awards.length > 0 ? <Awards awards={page.awards} /> : null}
           {decisions.length > 0 ? (
             <DecisionForm actions={decisions} sections={page.sections} materialDefs={page.materialDefs} errors={errors} note={result?.note ?? ""} chosen={chosen} />
           ) : page.actions.includes("close") ? (

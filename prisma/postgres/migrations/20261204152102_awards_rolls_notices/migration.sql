@@ -79,6 +79,20 @@ CREATE TABLE "Setting" (
     CONSTRAINT "Setting_pkey" PRIMARY KEY ("key")
 );
 
+-- CreateTable
+CREATE TABLE "PublicNotice" (
+    "applicationId" TEXT NOT NULL,
+    "serviceSlug" TEXT NOT NULL,
+    "nameMasked" TEXT NOT NULL,
+    "jurisdictionPath" TEXT NOT NULL,
+    "amountFen" INTEGER,
+    "period" TEXT,
+    "startsAt" TIMESTAMP(3) NOT NULL,
+    "endsAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "PublicNotice_pkey" PRIMARY KEY ("applicationId")
+);
+
 -- CreateIndex
 CREATE INDEX "Award_serviceSlug_status_idx" ON "Award"("serviceSlug", "status");
 
@@ -99,6 +113,12 @@ CREATE INDEX "PaymentRollLine_rollId_idx" ON "PaymentRollLine"("rollId");
 
 -- CreateIndex
 CREATE INDEX "PaymentRollLine_awardId_idx" ON "PaymentRollLine"("awardId");
+
+-- CreateIndex
+CREATE INDEX "PublicNotice_endsAt_idx" ON "PublicNotice"("endsAt");
+
+-- CreateIndex
+CREATE INDEX "PublicNotice_jurisdictionPath_idx" ON "PublicNotice"("jurisdictionPath");
 
 -- AddForeignKey
 ALTER TABLE "AwardConfirmation" ADD CONSTRAINT "AwardConfirmation_awardId_fkey" FOREIGN KEY ("awardId") REFERENCES "Award"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -71,6 +71,18 @@ CREATE TABLE "Setting" (
     "value" TEXT NOT NULL
 );
 
+-- CreateTable
+CREATE TABLE "PublicNotice" (
+    "applicationId" TEXT NOT NULL PRIMARY KEY,
+    "serviceSlug" TEXT NOT NULL,
+    "nameMasked" TEXT NOT NULL,
+    "jurisdictionPath" TEXT NOT NULL,
+    "amountFen" INTEGER,
+    "period" TEXT,
+    "startsAt" DATETIME NOT NULL,
+    "endsAt" DATETIME NOT NULL
+);
+
 -- CreateIndex
 CREATE INDEX "Award_serviceSlug_status_idx" ON "Award"("serviceSlug", "status");
 
@@ -91,3 +103,9 @@ CREATE INDEX "PaymentRollLine_rollId_idx" ON "PaymentRollLine"("rollId");
 
 -- CreateIndex
 CREATE INDEX "PaymentRollLine_awardId_idx" ON "PaymentRollLine"("awardId");
+
+-- CreateIndex
+CREATE INDEX "PublicNotice_endsAt_idx" ON "PublicNotice"("endsAt");
+
+-- CreateIndex
+CREATE INDEX "PublicNotice_jurisdictionPath_idx" ON "PublicNotice"("jurisdictionPath");
