@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
 import { addressHash, newId } from "./crypto.server";
 import { db, type Prisma, type Tx } from "./db.server";
 import { hmacSm3 } from "./gm.server";
@@ -247,4 +248,43 @@ export async function auditCsv(filter: AuditFilter): Promise<string> {
   const header = ["seq", "time", "action", "actor", "role", "jurisdiction", "subject", "address", "detail"];
   const lines = rows.map((row) => [row.seq, row.at.toISOString(), row.action, row.actor, row.actorRole, row.jurisdiction, row.subject, row.address, row.detail].map(csvCell).join(","));
   return `\uFEFF${[header.join(","), ...lines].join("\r\n")}\r\n`;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const auditFilterSchema = z.object({
+  action: z.string().trim().max(100).optional(),
+  actor: z.string().trim().max(100).optional(),
+  from: z.string().trim().regex(DATE, "common:auditLog.errors.date").optional(),
+  to: z.string().trim().regex(DATE, "common:auditLog.errors.date").optional(),
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+});
+
+/** A day in China Standard Time (the dates people enter), as the instant it starts. */
+function dayStart(day: string): Date | undefined {
+  const date = new Date(`${day}T00:00:00+08:00`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+export type AuditFilterValues = { action: string; actor: string; from: string; to: string };
+
+/** The viewer's filter form (a GET form): values to show back, the filter, and errors by field. */
+export function parseAuditFilter(params: URLSearchParams): { values: AuditFilterValues; filter: AuditFilter; page: number; errors: Record<string, string[]> } {
+  const raw = Object.fromEntries(["action", "actor", "from", "to", "page"].map((name) => [name, params.get(name)?.slice(0, 100) || undefined]));
+  const values = { action: raw.action ?? "", actor: raw.actor ?? "", from: raw.from ?? "", to: raw.to ?? "" };
+  const parsed = auditFilterSchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
+    return { values, filter: {}, page: 1, errors };
+  }
+  const { action, actor, from, to, page } = parsed.data;
+  const fromDate = from ? dayStart(from) : undefined;
+  const toDate = to ? dayStart(to) : undefined;
+  const errors: Record<string, string[]> = {};
+  if (from && !fromDate) errors.from = ["common:auditLog.errors.date"];
+  if (to && !toDate) errors.to = ["common:auditLog.errors.date"];
+  if (fromDate && toDate && toDate < fromDate) errors.to = ["common:auditLog.errors.order"];
+  if (Object.keys(errors).length) return { values, filter: {}, page: 1, errors };
+  // "To" is inclusive: up to the start of the next day.
+  return { values, filter: { action, actor, from: fromDate, to: toDate ? new Date(toDate.getTime() + 86_400_000) : undefined }, page, errors };
 }

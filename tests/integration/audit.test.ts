@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { audit, auditCsv, listAuditEntries, verifyAuditChain } from "~/utils/audit.server";
 import { addressHash, newId } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
+import { getRequest, locationOf, sessionFor, settle, statusOf } from "./helpers";
 
 // This file owns the audit table while it runs: it starts from an empty chain.
 const request = (address: string) => new Request("http://localhost/", { headers: { "x-portal-client-ip": address } });
@@ -126,5 +127,36 @@ describe("audit viewer data", () => {
     const csv = await auditCsv({ action: "=HYPERLINK(\"x\")" });
     expect(csv.split("\r\n")[0]).toBe("\uFEFFseq,time,action,actor,role,jurisdiction,subject,address,detail");
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});
+
+describe("/staff/admin/audit", () => {
+  it("is for the county administrator only, and each view and export is audited", async () => {
+    const { loader } = await import("~/routes/staff.admin.audit");
+    const { loader: csvLoader } = await import("~/routes/staff.admin.audit[.csv]");
+    const reviewer = await sessionFor({ username: "reviewer.fengshan" });
+    expect(statusOf(await settle(() => loader({ request: getRequest("/staff/admin/audit", reviewer), params: {}, context: {} })))).toBe(403);
+    expect(statusOf(await settle(() => csvLoader({ request: getRequest("/staff/admin/audit.csv", reviewer), params: {}, context: {} })))).toBe(403);
+    expect(locationOf(await settle(() => loader({ request: getRequest("/staff/admin/audit"), params: {}, context: {} })))).toMatch(/^\/staff\/login/);
+
+    const admin = await sessionFor({ username: "admin.county" });
+    const page = (await loader({ request: getRequest("/staff/admin/audit?action=test.concurrent&page=2", admin), params: {}, context: {} })) as Awaited<ReturnType<typeof loader>>;
+    expect(page.total).toBe(25);
+    // Page 2 of one page shows the last page.
+    expect(page.rows).toHaveLength(25);
+    expect(page.page).toBe(1);
+    const viewed = await lastEntry();
+    expect(viewed).toMatchObject({ action: "audit.view", actorId: admin.userId, actorRole: "county_admin" });
+
+    const bad = (await loader({ request: getRequest("/staff/admin/audit?from=2026-13-45&to=yesterday", admin), params: {}, context: {} })) as Awaited<ReturnType<typeof loader>>;
+    expect(Object.keys(bad.errors).sort()).toEqual(["from", "to"]);
+    expect(bad.values.to).toBe("yesterday");
+
+    const csv = (await csvLoader({ request: getRequest("/staff/admin/audit.csv?action=test.concurrent", admin), params: {}, context: {} })) as Response;
+    expect(csv.headers.get("Content-Type")).toContain("text/csv");
+    expect(csv.headers.get("Content-Disposition")).toMatch(/^attachment/);
+    expect((await csv.text()).split("\r\n").filter((line) => line.includes("test.concurrent"))).toHaveLength(25);
+    expect(await lastEntry()).toMatchObject({ action: "audit.export", actorId: admin.userId });
+    expect((await verifyAuditChain()).ok).toBe(true);
   });
 });
