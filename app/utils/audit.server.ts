@@ -262,7 +262,9 @@ const auditFilterSchema = z.object({
 /** A day in China Standard Time (the dates people enter), as the instant it starts. */
 function dayStart(day: string): Date | undefined {
   const date = new Date(`${day}T00:00:00+08:00`);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  // Some engines roll 02-30 over to 03-02: only a date that reads back the same is one.
+  const valid = !Number.isNaN(date.getTime()) && new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10) === day;
+  return valid ? date : undefined;
 }
 
 export type AuditFilterValues = { action: string; actor: string; from: string; to: string };
@@ -272,19 +274,16 @@ export function parseAuditFilter(params: URLSearchParams): { values: AuditFilter
   const raw = Object.fromEntries(["action", "actor", "from", "to", "page"].map((name) => [name, params.get(name)?.slice(0, 100) || undefined]));
   const values = { action: raw.action ?? "", actor: raw.actor ?? "", from: raw.from ?? "", to: raw.to ?? "" };
   const parsed = auditFilterSchema.safeParse(raw);
-  if (!parsed.success) {
-    const errors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
-    return { values, filter: {}, page: 1, errors };
-  }
-  const { action, actor, from, to, page } = parsed.data;
-  const fromDate = from ? dayStart(from) : undefined;
-  const toDate = to ? dayStart(to) : undefined;
   const errors: Record<string, string[]> = {};
-  if (from && !fromDate) errors.from = ["common:auditLog.errors.date"];
-  if (to && !toDate) errors.to = ["common:auditLog.errors.date"];
+  if (!parsed.success) for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
+  // A well-formed but impossible date (2026-13-45) is an error too.
+  const fromDate = raw.from && !errors.from ? dayStart(raw.from) : undefined;
+  const toDate = raw.to && !errors.to ? dayStart(raw.to) : undefined;
+  if (raw.from && !errors.from && !fromDate) errors.from = ["common:auditLog.errors.date"];
+  if (raw.to && !errors.to && !toDate) errors.to = ["common:auditLog.errors.date"];
   if (fromDate && toDate && toDate < fromDate) errors.to = ["common:auditLog.errors.order"];
-  if (Object.keys(errors).length) return { values, filter: {}, page: 1, errors };
+  if (!parsed.success || Object.keys(errors).length) return { values, filter: {}, page: 1, errors };
+  const { action, actor, page } = parsed.data;
   // "To" is inclusive: up to the start of the next day.
   return { values, filter: { action, actor, from: fromDate, to: toDate ? new Date(toDate.getTime() + 86_400_000) : undefined }, page, errors };
 }

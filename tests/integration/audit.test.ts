@@ -148,7 +148,7 @@ describe("/staff/admin/audit", () => {
     const viewed = await lastEntry();
     expect(viewed).toMatchObject({ action: "audit.view", actorId: admin.userId, actorRole: "county_admin" });
 
-    const bad = (await loader({ request: getRequest("/staff/admin/audit?from=2026-13-45&to=yesterday", admin), params: {}, context: {} })) as Awaited<ReturnType<typeof loader>>;
+    const bad = (await loader({ request: getRequest("/staff/admin/audit?from=2026-02-30&to=yesterday", admin), params: {}, context: {} })) as Awaited<ReturnType<typeof loader>>;
     expect(Object.keys(bad.errors).sort()).toEqual(["from", "to"]);
     expect(bad.values.to).toBe("yesterday");
 
