@@ -303,3 +303,7 @@ export async function retireKey(kid: string): Promise<void> {
 export async function listKeys(): Promise<KeyRecord[]> {
   return loadKeyring();
 }
+
+// Start loading as soon as the server imports this module, so the first request already
+// finds the keyring; a failure here is retried (and logged) on first use.
+loadKeyring().catch(() => {});
