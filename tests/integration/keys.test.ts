@@ -139,8 +139,9 @@ describe("keys:rotate", () => {
 
   it("re-seals every value and upload under a new key, binds what the registry says, and retires the old keys", async () => {
     // Values under the old key, in the v1 format, a plain name from before encryption, and uploads old and new.
-    const user = await db.user.create({ data: { id: newId(), kind: "citizen", role: "citizen", name: "rotation", phoneEnc: encryptText("13912345678"), phoneHash: lookupHash("13912345678"), passwordHash: "x" } });
-    const outbox = await db.smsOutbox.create({ data: { id: newId(), phoneEnc: `v1:${v1(Buffer.from("13912345678")).toString("base64url")}`, phoneMasked: "139****5678", body: "hi" } });
+    const phone = `139${String(Date.now()).slice(-8)}`;
+    const user = await db.user.create({ data: { id: newId(), kind: "citizen", role: "citizen", name: "rotation", phoneEnc: encryptText(phone), phoneHash: lookupHash(phone), passwordHash: "x" } });
+    const outbox = await db.smsOutbox.create({ data: { id: newId(), phoneEnc: `v1:${v1(Buffer.from(phone)).toString("base64url")}`, phoneMasked: "139****5678", body: "hi" } });
     const plainRecord = await db.populationRecord.create({
       data: { id: newId(), idHash: lookupHash("plain-record"), idEnc: encryptText("plain-record"), name: "旧明文", marriageCertNo: "J-OLD-1", sex: "female", birthDate: "1990-01-01", source: "seed" },
     });
@@ -182,8 +183,8 @@ describe("keys:rotate", () => {
     expect(decryptBytes(readFileSync(path.join(uploadsDir(), first))).toString()).toBe("scan one");
     expect(decryptBytes(readFileSync(path.join(uploadsDir(), second))).toString()).toBe("scan two");
 
-    expect(decryptText((await db.user.findUniqueOrThrow({ where: { id: user.id } })).phoneEnc!)).toBe("13912345678");
-    expect(decryptText((await db.smsOutbox.findUniqueOrThrow({ where: { id: outbox.id } })).phoneEnc)).toBe("13912345678");
+    expect(decryptText((await db.user.findUniqueOrThrow({ where: { id: user.id } })).phoneEnc!)).toBe(phone);
+    expect(decryptText((await db.smsOutbox.findUniqueOrThrow({ where: { id: outbox.id } })).phoneEnc)).toBe(phone);
     const moved = await db.populationRecord.findUniqueOrThrow({ where: { id: plainRecord.id } });
     expect(moved.name).toBeNull();
     expect(moved.marriageCertNo).toBeNull();
