@@ -213,32 +213,42 @@ async function createKey(algorithm: KeyAlgorithm, id: string, status: KeyStatus 
   }
 }
 
-/** Reads the keyring; on first use under a suite, records that suite's genesis keys. */
+async function readKeyring(): Promise<KeyRecord[]> {
+  let rows = await db.cryptoKey.findMany({ orderBy: { createdAt: "asc" } });
+  let created = false;
+  for (const purpose of ["data", "certificate", "statement"] as const) {
+    const algorithm = suiteAlgorithm(purpose);
+    if (rows.some((row) => row.algorithm === algorithm && row.status === "active")) continue;
+    const genesis = genesisKeyId(algorithm);
+    await createKey(algorithm, rows.some((row) => row.id === genesis) ? newKeyId(algorithm) : genesis);
+    created = true;
+  }
+  if (created) rows = await db.cryptoKey.findMany({ orderBy: { createdAt: "asc" } });
+  const keys = rows.map(toRecord);
+  snapshot = { keys, at: Date.now() };
+  return keys;
+}
+
+/**
+ * Reads the keyring now (after any read already under way, which may predate the caller's
+ * change); on first use under a suite, records that suite's genesis keys.
+ */
 export async function loadKeyring(): Promise<KeyRecord[]> {
-  loading ??= (async () => {
-    try {
-      let rows = await db.cryptoKey.findMany({ orderBy: { createdAt: "asc" } });
-      let created = false;
-      for (const purpose of ["data", "certificate", "statement"] as const) {
-        const algorithm = suiteAlgorithm(purpose);
-        if (rows.some((row) => row.algorithm === algorithm && row.status === "active")) continue;
-        const genesis = genesisKeyId(algorithm);
-        await createKey(algorithm, rows.some((row) => row.id === genesis) ? newKeyId(algorithm) : genesis);
-        created = true;
-      }
-      if (created) rows = await db.cryptoKey.findMany({ orderBy: { createdAt: "asc" } });
-      const keys = rows.map(toRecord);
-      snapshot = { keys, at: Date.now() };
-      return keys;
-    } finally {
-      loading = undefined;
-    }
+  const earlier = loading;
+  const next: Promise<KeyRecord[]> = (async () => {
+    await earlier?.catch(() => {});
+    return readKeyring();
   })();
-  return loading;
+  loading = next;
+  try {
+    return await next;
+  } finally {
+    if (loading === next) loading = undefined;
+  }
 }
 
 function currentKeys(): KeyRecord[] | undefined {
-  if (!snapshot || Date.now() - snapshot.at > keyringRefreshMs()) {
+  if (!loading && (!snapshot || Date.now() - snapshot.at > keyringRefreshMs())) {
     loadKeyring().catch((error) => console.error("keyring: refresh failed:", error instanceof Error ? error.message : error));
   }
   return snapshot?.keys;
