@@ -76,6 +76,14 @@ describe("audit chain", () => {
     expect((await verifyAuditChain()).problems).toContainEqual({ seq: last.seq, kind: "tail" });
     await db.auditLog.create({ data: last });
     expect((await verifyAuditChain()).ok).toBe(true);
+
+    // Cutting the tail and winding the head's number back still shows: the head keeps the last hash.
+    await db.auditLog.delete({ where: { id: last.id } });
+    await db.auditChainHead.update({ where: { id: "head" }, data: { seq: last.seq! - 1 } });
+    expect((await verifyAuditChain()).problems).toContainEqual({ seq: last.seq! - 1, kind: "tail" });
+    await db.auditLog.create({ data: last });
+    await db.auditChainHead.update({ where: { id: "head" }, data: { seq: last.seq! } });
+    expect((await verifyAuditChain()).ok).toBe(true);
   });
 
   it("detects an inserted entry, numbered or not", async () => {
