@@ -12,6 +12,7 @@ import { hashPassword } from "~/utils/auth.server";
 import { encryptText, lookupHash, newId } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import type { CountyDetails, TownshipDetails } from "~/lib/jurisdiction-details";
+import { loadKeyring } from "~/utils/keys.server";
 import { parseJurisdictionFile, type JurisdictionFile } from "./jurisdiction-file";
 
 type Place = { code: string; name: string; nameEn: string };
@@ -126,27 +127,31 @@ async function seedDemo(paths: { county: string; byName: Map<string, string> }) 
 
   for (const record of demoPopulationRecords) {
     const idHash = lookupHash(record.idNumber);
+    const id = (await db.populationRecord.findUnique({ where: { idHash }, select: { id: true } }))?.id ?? newId();
+    // Personal fields are sealed to this row and column (docs/decisions/007-keys.md).
+    const seal = (column: string, value: string | null) => (value === null ? null : encryptText(value, { table: "PopulationRecord", column, id }));
     const fields = {
-      name: record.name,
+      idEnc: seal("idEnc", record.idNumber)!,
+      nameEnc: seal("nameEnc", record.name),
+      name: null,
       sex: record.sex,
       birthDate: record.birthDate,
       hukouTownship: record.hukouTownship,
       marriageDate: record.marriageDate,
-      marriageCertNo: record.marriageCertNo,
+      marriageCertNoEnc: seal("marriageCertNoEnc", record.marriageCertNo),
+      marriageCertNo: null,
       spouseIdHash: record.spouseIdNumber ? lookupHash(record.spouseIdNumber) : null,
       childrenCount: record.childrenCount,
       source: "seed",
     };
-    await db.populationRecord.upsert({
-      where: { idHash },
-      create: { id: newId(), idHash, idEnc: encryptText(record.idNumber), ...fields },
-      update: fields,
-    });
+    await db.populationRecord.upsert({ where: { idHash }, create: { id, idHash, ...fields }, update: fields });
   }
   return { citizens: citizens.length, staff: staff.length, records: demoPopulationRecords.length };
 }
 
 async function main() {
+  // Records the genesis keys before anything is sealed (docs/decisions/007-keys.md).
+  await loadKeyring();
   if (process.argv.includes("--if-empty") && (await jurisdictionsSeeded())) {
     console.log("seed: jurisdictions present, nothing to do (--if-empty)");
     return;

@@ -68,3 +68,8 @@ export function keyBytes(secret: string): Buffer {
   const decoded = Buffer.from(secret, "base64");
   return decoded.length === 32 ? decoded : createHash("sha256").update(secret).digest();
 }
+
+/** Encrypted uploads; several instances share the folder (a network volume): UPLOADS_DIR, else DATA_DIR/uploads. */
+export function uploadsDir(): string {
+  return path.resolve(process.env.UPLOADS_DIR ?? path.join(dataDir(), "uploads"));
+}

@@ -26,7 +26,23 @@ function createClient(): PrismaClient {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: pool }) }) as unknown as PrismaClient;
   }
   if (!url.startsWith("file:")) throw new Error("DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)");
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  return new PrismaClient({ adapter: durableSqlite(url) });
+}
+
+/**
+ * SQLite in WAL mode with a full fsync at every commit, so a power cut loses no committed
+ * write (docs/decisions/010-backup.md). synchronous is per connection: set on the adapter's
+ * own connection as it opens.
+ */
+export function durableSqlite(url: string): PrismaBetterSQLite3 {
+  const factory = new PrismaBetterSQLite3({ url });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
+    return adapter;
+  };
+  return factory;
 }
 
 export const db: PrismaClient = (globalThis.__portalDb ??= createClient());

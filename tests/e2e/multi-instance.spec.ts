@@ -86,7 +86,7 @@ test("a citizen's requests alternate between two instances on one PostgreSQL", a
   await page.locator("#f-code").fill(await codeFrom(page, A, phone));
   await page.getByRole("button", { name: "确认", exact: true }).click();
   await page.waitForURL(/\/applications\?welcome=1$/);
-  expect(new URL(page.url()).port).toBe("3202");
+  expect(new URL(page.url()).port).toBe(String(BASE_PORT + 1));
 
   // The session made on B is valid on A; the draft moves between them step by step.
   await page.goto(`${A}/applications`);
