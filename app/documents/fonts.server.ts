@@ -16,12 +16,14 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import * as fontkit from "fontkit";
+import { FlatCffSubset } from "./cff-subset.server";
 
 export type Weight = "regular" | "bold";
 
 export type Face = {
   /** Name the face is registered under in each PDF. */
   key: string;
+  /** The parsed font, as measured here and handed to pdfkit. */
   font: fontkit.Font;
 };
 
@@ -57,12 +59,21 @@ const CHAINS: Record<Weight, FaceSource[]> = {
 // Parsed faces by key; null = the file is not on this machine.
 const opened = new Map<string, Face | null>();
 
+/**
+ * The font as pdfkit gets it. CFF-outline faces subset through FlatCffSubset (see
+ * cff-subset.server.ts); everything else is the parsed font itself, inherited.
+ */
+function forPdf(font: fontkit.Font): fontkit.Font {
+  if (!(font as unknown as Record<string, unknown>)["CFF "]) return font;
+  return Object.create(font, { createSubset: { value: () => new FlatCffSubset(font) } }) as fontkit.Font;
+}
+
 function open(source: FaceSource): Face | null {
   if (!opened.has(source.key)) {
     const file = source.file();
     const font = file ? fontkit.openSync(file) : null;
     if (font && !("layout" in font)) throw new Error(`${source.key}: a font collection, not a font`);
-    opened.set(source.key, font ? { key: source.key, font: font as fontkit.Font } : null);
+    opened.set(source.key, font ? { key: source.key, font: forPdf(font as fontkit.Font) } : null);
   }
   return opened.get(source.key) ?? null;
 }
@@ -116,6 +127,15 @@ export type RunOptions = {
   strict?: boolean;
 };
 
+// Layout measures text more than once per document: say it once per code point and process.
+const warned = new Set<number>();
+
+function warnOnce(codePoint: number): void {
+  if (warned.has(codePoint) || warned.size > 1000) return;
+  warned.add(codePoint);
+  console.warn(`document: no font has ${codePointName(codePoint)}; printed ${SUBSTITUTE} instead`);
+}
+
 export function strictByDefault(): boolean {
   return process.env.NODE_ENV === "test";
 }
@@ -149,7 +169,7 @@ export function fontRuns(text: string, weight: Weight, options: RunOptions = {})
     let printed = char;
     if (!face) {
       if (strict) throw new MissingGlyphError(codePoint);
-      console.warn(`document: no font has ${codePointName(codePoint)}; printed ${SUBSTITUTE} instead`);
+      warnOnce(codePoint);
       face = primaryFace(weight);
       printed = SUBSTITUTE;
     }
