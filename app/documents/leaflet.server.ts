@@ -3,7 +3,7 @@
  * type (14 pt body) for older readers, headings, bullet lists, an amounts table, a QR code
  * to the web page and the date of the data it was built from.
  */
-import type { Block, DocText, TableColumn } from "./blocks.server";
+import type { Block, DocText, DocumentSpec, TableColumn } from "./blocks.server";
 import { textOf } from "./blocks.server";
 import { renderDocument } from "./render.server";
 import { wording } from "./wording.server";
@@ -31,6 +31,11 @@ export type LeafletInput = {
 };
 
 export function renderLeaflet(input: LeafletInput): Promise<Buffer> {
+  return renderDocument(leafletDocument(input));
+}
+
+/** The leaflet as blocks (laid out by the tests to check its type sizes). */
+export function leafletDocument(input: LeafletInput): DocumentSpec {
   const asOf = wording.leaflet.dataAsOf(input.dataAsOf.zh, input.dataAsOf.en);
   const blocks: Block[] = [{ kind: "header", title: input.title, subtitle: input.subtitle }, { kind: "paragraph", text: asOf, size: "small", tone: "muted", align: "right" }];
   for (const section of input.sections) {
@@ -40,12 +45,12 @@ export function renderLeaflet(input: LeafletInput): Promise<Buffer> {
     if (section.table) blocks.push({ kind: "table", columns: section.table.columns, rows: section.table.rows, size: "body" });
   }
   blocks.push({ kind: "qr", url: input.pageUrl, sizeMm: 28, lines: [wording.leaflet.scan, input.pageUrl, asOf], keepWithPrevious: true });
-  return renderDocument({
+  return {
     page: "A4",
     type: "large",
     pageNumbers: true,
     footer: [input.office, input.contact].filter(Boolean).join("　"),
     info: { title: textOf(input.title), author: input.office, subject: input.subtitle },
     blocks,
-  });
+  };
 }

@@ -31,6 +31,11 @@ export function pdfText(pdf: Buffer): string {
   return execFileSync("pdftotext", ["-enc", "UTF-8", saved(pdf), "-"], { encoding: "utf8" });
 }
 
+/** The text layer of one page (1-based). */
+export function pdfPageText(pdf: Buffer, page: number): string {
+  return execFileSync("pdftotext", ["-enc", "UTF-8", "-f", String(page), "-l", String(page), saved(pdf), "-"], { encoding: "utf8" });
+}
+
 /** The text with all whitespace removed, for phrases that may wrap. */
 export function pdfTextCompact(pdf: Buffer): string {
   return pdfText(pdf).replace(/\s+/g, "");

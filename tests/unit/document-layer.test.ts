@@ -1,15 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import type { DocumentSpec } from "~/documents/blocks.server";
 import { layoutDocument, MM, renderDocument } from "~/documents/render.server";
 import { wrapText } from "~/documents/text.server";
-import { pdfInfo, pdfText, popplerMissing, saved } from "../support/pdf";
+import { pdfInfo, pdfPageText, pdfText, popplerMissing } from "../support/pdf";
 
 const info = { title: "测试文书", author: "武隆区" };
-
-function pageText(pdf: Buffer, page: number): string {
-  return execFileSync("pdftotext", ["-enc", "UTF-8", "-f", String(page), "-l", String(page), saved(pdf), "-"], { encoding: "utf8" });
-}
 
 function tableSpec(rows: number, page: DocumentSpec["page"] = "A4"): DocumentSpec {
   return {
@@ -36,7 +31,7 @@ describe("the document layer", () => {
     const { pages } = pdfInfo(pdf);
     expect(pages).toBeGreaterThanOrEqual(2);
     for (let page = 1; page <= pages; page++) {
-      const text = pageText(pdf, page).replace(/\s+/g, "");
+      const text = pdfPageText(pdf, page).replace(/\s+/g, "");
       expect(text).toContain("材料名称");
       expect(text).toContain(`第${page}页/共${pages}页`);
     }
@@ -79,10 +74,10 @@ describe("the document layer", () => {
     const kept = await renderDocument(spec(lines, true));
     expect(pdfInfo(loose).pages).toBe(2);
     expect(pdfInfo(kept).pages).toBe(2);
-    expect(pageText(loose, 2)).not.toMatch(/第\d+段/);
-    expect(pageText(kept, 2)).toContain("武隆区卫生健康委员会");
-    expect(pageText(kept, 2)).toContain(`第${lines}段`);
-    expect(pageText(kept, 1)).not.toContain(`第${lines}段`);
+    expect(pdfPageText(loose, 2)).not.toMatch(/第\d+段/);
+    expect(pdfPageText(kept, 2)).toContain("武隆区卫生健康委员会");
+    expect(pdfPageText(kept, 2)).toContain(`第${lines}段`);
+    expect(pdfPageText(kept, 1)).not.toContain(`第${lines}段`);
   });
 
   it("wraps Chinese text without starting a line with closing punctuation, and indents first lines", () => {
