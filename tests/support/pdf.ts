@@ -1,6 +1,6 @@
 // Reading generated PDFs back in tests: text layer, page count and size (poppler-utils,
 // installed by scripts/ensure-test-tools.mjs), and a small PNG made in code for seal images.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -89,4 +89,16 @@ export function sealPng(size = 64): Buffer {
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", deflateSync(Buffer.concat(rows))), chunk("IEND", Buffer.alloc(0))]);
+}
+
+/** Dark pixels on page 1 rendered in grey at `dpi`, and whatever poppler complained about. */
+export function darkPixels(pdf: Buffer, dpi = 40): { dark: number; errors: string } {
+  const result = spawnSync("pdftoppm", ["-gray", "-r", String(dpi), "-f", "1", "-l", "1", saved(pdf)], { maxBuffer: 64 * 1024 * 1024 });
+  const pgm = result.stdout;
+  // P5 header: "P5\n<w> <h>\n255\n"
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString("latin1"));
+  if (!header) throw new Error("pdftoppm gave no image");
+  let dark = 0;
+  for (const value of pgm.subarray(header[0].length)) if (value < 128) dark++;
+  return { dark, errors: result.stderr.toString() };
 }

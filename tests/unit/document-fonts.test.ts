@@ -3,7 +3,7 @@ import { renderCertificate } from "~/documents/certificate.server";
 import { certificateExample } from "~/documents/examples.server";
 import { fontRuns, MissingGlyphError, primaryFace } from "~/documents/fonts.server";
 import { renderDocument } from "~/documents/render.server";
-import { pdfFonts, pdfText, popplerMissing } from "../support/pdf";
+import { darkPixels, pdfFonts, pdfText, popplerMissing } from "../support/pdf";
 
 // Rare characters of names (CJK Extension B), which GB 18030-2022 expects and Noto Sans SC lacks.
 const RARE_NAME = "张𠮷𡈽";
@@ -67,5 +67,16 @@ describe("document fonts", () => {
     expect(fonts).toContain("SourceHanSansSC-Bold");
     // The fallback face is subset without its subroutines: the certificate stays small.
     expect(pdf.length).toBeLessThan(100 * 1024);
+  });
+
+  it.skipIf(popplerMissing)("draw the fallback glyphs' outlines (the subroutine-free CFF subset renders)", async () => {
+    const page = (text: string) => renderDocument({ page: "A4", info: { title: "t", author: "a" }, blocks: [{ kind: "heading", text }, { kind: "paragraph", text, size: "large" }] });
+    const blank = darkPixels(await page("　"));
+    const rare = darkPixels(await page("𠮷𡈽𠮷𡈽"));
+    const common = darkPixels(await page("吉土吉土"));
+    expect(rare.errors).toBe("");
+    // Ink roughly like the common characters of the same structure, not empty boxes or nothing.
+    expect(rare.dark - blank.dark).toBeGreaterThan((common.dark - blank.dark) * 0.6);
+    expect(rare.dark - blank.dark).toBeLessThan((common.dark - blank.dark) * 1.8);
   });
 });
