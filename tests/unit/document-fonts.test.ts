@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderCertificate } from "~/documents/certificate.server";
 import { certificateExample } from "~/documents/examples.server";
@@ -79,4 +80,15 @@ describe("document fonts", () => {
     expect(rare.dark - blank.dark).toBeGreaterThan((common.dark - blank.dark) * 0.6);
     expect(rare.dark - blank.dark).toBeLessThan((common.dark - blank.dark) * 1.8);
   });
+
+  it.skipIf(popplerMissing || !existsSync("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"))(
+    "reach Extensions B to F through HanaMinB when Debian's fonts-hanazono is installed",
+    async () => {
+      // U+2A6D6 (the last of Extension B) and U+2B740 (Extension D) are not in Source Han Sans.
+      const name = "李\u{2A6D6}\u{2B740}";
+      expect(fontRuns(name, "regular").map((run) => run.face.key)).toEqual(["NotoSansSC-Regular", "HanaMinB"]);
+      const pdf = await renderDocument({ page: "A4", info: { title: "t", author: "a" }, blocks: [{ kind: "paragraph", text: name }] });
+      expect(pdfText(pdf)).toContain(name);
+    },
+  );
 });
