@@ -60,6 +60,11 @@ function splitLong(segment: string, maxWidth: number, style: TextStyle, options:
   return pieces;
 }
 
+/** Reference numbers and codes ("WL-JL-2026-000042") stay whole: no break after their hyphens. */
+function insideCode(text: string, position: number): boolean {
+  return text[position - 1] === "-" && /[A-Za-z0-9]/.test(text[position - 2] ?? "") && /[A-Za-z0-9]/.test(text[position] ?? "");
+}
+
 /**
  * Wraps text into lines no wider than maxWidth; "\n" starts a new paragraph, whose first
  * line starts `firstIndent` points in (the two-character indent of Chinese letters).
@@ -85,6 +90,7 @@ export function wrapText(text: string, maxWidth: number, style: TextStyle, optio
     };
     // Segments are measured on their own (kerning across a break opportunity is ignored).
     for (let opportunity = breaker.nextBreak(); opportunity; opportunity = breaker.nextBreak()) {
+      if (insideCode(paragraph, opportunity.position)) continue;
       const segment = paragraph.slice(start, opportunity.position);
       start = opportunity.position;
       const visible = segment.trimEnd();

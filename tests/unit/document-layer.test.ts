@@ -90,6 +90,9 @@ describe("the document layer", () => {
         expect(line.runs[0]?.text ?? "").not.toMatch(/^[，。、；：）」》]/);
       }
     }
+    // A reference number is not split at its hyphens.
+    const reference = wrapText("您的申请（申请编号：WL-JL-2026-000042）已受理，请凭编号查询。", 120, { size: 10, weight: "regular" }).map((line) => line.runs.map((run) => run.text).join(""));
+    expect(reference.some((line) => line.includes("WL-JL-2026-000042"))).toBe(true);
     const indented = wrapText(`${text}\n第二段。`, 150, { size: 10, weight: "regular" }, { firstIndent: 20 });
     expect(indented[0].indent).toBe(20);
     expect(indented[1].indent).toBe(0);
