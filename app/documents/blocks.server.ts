@@ -44,8 +44,7 @@ type BlockBody =
   /** Blocks side by side, kept together; widths are relative. */
   | { kind: "columns"; columns: { width: number; block: Block }[] }
   /** Fixed space, or `fill`: push what follows down to the bottom of the page when it fits there. */
-  | { kind: "spacer"; height?: number; fill?: boolean }
-  | { kind: "rule" };
+  | { kind: "spacer"; height?: number; fill?: boolean };
 
 export type DocumentSpec = {
   /** A4 portrait pages, or one page of an 80 mm receipt roll as long as its content. */

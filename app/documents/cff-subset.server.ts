@@ -35,7 +35,7 @@ const RRCURVETO = 8;
 const ENDCHAR = 14;
 
 /** The glyph's outline as a Type 2 charstring without width, hints or subroutines, in units of 1/1000 em. */
-export function flatCharstring(glyph: fontkit.Glyph, unitsPerEm: number): Uint8Array {
+function flatCharstring(glyph: fontkit.Glyph, unitsPerEm: number): Uint8Array {
   const out: number[] = [];
   const scale = 1000 / unitsPerEm;
   let x = 0;
@@ -111,7 +111,7 @@ const ascii = (text: string) => Uint8Array.from(Buffer.from(text, "latin1"));
  * A CID-keyed CFF of the given glyphs in order (gid 0 must be .notdef): identity charset
  * and one font DICT, as PDF's CIDFontType0C embedding needs.
  */
-export function writeCff(name: string, glyphs: fontkit.Glyph[], unitsPerEm: number): Uint8Array {
+function writeCff(name: string, glyphs: fontkit.Glyph[], unitsPerEm: number): Uint8Array {
   const charstrings = glyphs.map((glyph) => flatCharstring(glyph, unitsPerEm));
   const count = charstrings.length;
   // Standard strings end at SID 390: ours follow.

@@ -78,14 +78,14 @@ function open(source: FaceSource): Face | null {
   return opened.get(source.key) ?? null;
 }
 
-/** The first face of a weight: every document uses it, so it is opened eagerly by callers. */
+/** The first face of a weight, which sets nearly all text. */
 export function primaryFace(weight: Weight): Face {
   const face = open(CHAINS[weight][0]);
   if (!face) throw new Error(`The ${weight} document font is missing`);
   return face;
 }
 
-/** Which face of the chain draws a code point (index into the chain), cached per weight. */
+/** Which face of the chain draws a code point (null: none), cached per weight. */
 const coverage: Record<Weight, Map<number, Face | null>> = { regular: new Map(), bold: new Map() };
 
 function faceFor(codePoint: number, weight: Weight): Face | null {
@@ -113,12 +113,12 @@ export class MissingGlyphError extends Error {
   }
 }
 
-export function codePointName(codePoint: number): string {
+function codePointName(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
 /** Printed in place of a character no font has: the geta mark, the typesetters' sign for a missing character. */
-export const SUBSTITUTE = "〓";
+const SUBSTITUTE = "〓";
 
 export type FontRun = { face: Face; text: string };
 
@@ -136,7 +136,7 @@ function warnOnce(codePoint: number): void {
   console.warn(`document: no font has ${codePointName(codePoint)}; printed ${SUBSTITUTE} instead`);
 }
 
-export function strictByDefault(): boolean {
+function strictByDefault(): boolean {
   return process.env.NODE_ENV === "test";
 }
 

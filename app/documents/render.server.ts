@@ -192,8 +192,6 @@ function layBody(block: Block, ctx: Context): Laid {
       return layColumns(block.columns, ctx);
     case "spacer":
       return block.fill ? { slices: [], fill: true } : atomic(block.height ?? ctx.t.gap, () => {});
-    case "rule":
-      return atomic(1, (ops, x, y) => ops.push({ op: "line", x1: x, y1: y + 0.5, x2: x + ctx.width, y2: y + 0.5, color: COLOR.rule, width: 0.6 }));
   }
 }
 

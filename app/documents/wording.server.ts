@@ -26,7 +26,6 @@ export const wording = {
     applicant: { text: "申请人", translation: "Applicant" },
     service: { text: "申请事项", translation: "Application" },
     decision: { text: "审批结果", translation: "Decision" },
-    reason: { text: "理由", translation: "Reason" },
     legalBasis: { text: "依据", translation: "Legal basis" },
     appeal: { text: "救济途径", translation: "How to appeal" },
     verify: (verifyPage: string) => `扫描二维码或访问 ${verifyPage} 输入查验码，核验本通知书真伪。`,
