@@ -140,26 +140,35 @@ function strictByDefault(): boolean {
   return process.env.NODE_ENV === "test";
 }
 
-// Characters that take the face of the character before them: variation selectors (the
-// ideographic ones pick a glyph variant of the base character) and joiners.
+// Variation selectors take the face of the character before them (the ideographic ones pick
+// a glyph variant of it, which fontkit looks up with the base character).
 function attachesToPrevious(codePoint: number): boolean {
-  return (codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef) || codePoint === 0x200d || codePoint === 0x200c;
+  return (codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef);
 }
 
 function isSpace(codePoint: number): boolean {
-  return codePoint === 0x20 || codePoint === 0x09 || codePoint === 0xa0 || codePoint === 0x3000;
+  return codePoint === 0x20 || codePoint === 0xa0 || codePoint === 0x3000;
+}
+
+// Control characters and invisible format characters (zero-width space and joiners, word
+// joiner, byte-order mark) print nothing; pasted into a form they must not fail a document.
+function isInvisible(codePoint: number): boolean {
+  return codePoint < 0x20 || (codePoint >= 0x7f && codePoint <= 0x9f) || (codePoint >= 0x200b && codePoint <= 0x200d) || codePoint === 0x2060 || codePoint === 0xfeff;
 }
 
 /**
  * Splits text into runs, each set in the first face of the chain that has all its glyphs.
- * Spaces join the run they stand in. A character no face has is a MissingGlyphError when
+ * Spaces join the run they stand in; tabs print as spaces, control and zero-width
+ * characters not at all. A character no face has is a MissingGlyphError when
  * strict, otherwise printed as 〓 with its code point logged (not the text).
  */
 export function fontRuns(text: string, weight: Weight, options: RunOptions = {}): FontRun[] {
   const strict = options.strict ?? strictByDefault();
   const runs: FontRun[] = [];
-  for (const char of text) {
+  for (const original of text) {
+    const char = original === "\t" ? " " : original;
     const codePoint = char.codePointAt(0) as number;
+    if (isInvisible(codePoint)) continue;
     const last = runs[runs.length - 1];
     if (last && (isSpace(codePoint) || attachesToPrevious(codePoint))) {
       last.text += char;

@@ -29,6 +29,11 @@ describe("document fonts", () => {
     expect(fontRuns(`${RARE_NAME}丽华`, "bold").map((run) => run.face.key)).toEqual(["NotoSansSC-Bold", "SourceHanSansSC-Bold", "NotoSansSC-Bold"]);
   });
 
+  it("print tabs as spaces and drop control and zero-width characters pasted into a name", () => {
+    expect(fontRuns("张\t三\u200B\uFEFF\u0007", "regular").map((run) => run.text).join("")).toBe("张 三");
+    expect(fontRuns("葛\u{E0100}", "regular")).toHaveLength(1);
+  });
+
   it("fail loudly on a character no font has, naming the code point and not the text", () => {
     expect(() => fontRuns("王\u{10FFFD}", "regular", { strict: true })).toThrow(MissingGlyphError);
     expect(() => fontRuns("王\u{10FFFD}", "regular", { strict: true })).toThrow(/U\+10FFFD/);
