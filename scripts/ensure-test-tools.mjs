@@ -7,7 +7,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 
 const CHROMIUM = "/usr/bin/chromium";
-const PACKAGES = ["chromium", "poppler-utils", "fonts-noto-cjk", "postgresql"];
+// fonts-hanazono: the widest CJK Extension B–F font, which the PDF layer uses when present (rare-character names).
+const PACKAGES = ["chromium", "poppler-utils", "fonts-noto-cjk", "fonts-hanazono", "postgresql"];
 
 function hasCommand(name) {
   return spawnSync("sh", ["-c", `command -v ${name}`], { stdio: "ignore" }).status === 0;
@@ -31,6 +32,7 @@ function missingTools() {
   if (!hasCommand("pdftotext")) missing.push("pdftotext");
   if (!hasCjkFont()) missing.push("CJK font");
   if (!hasPostgres()) missing.push("PostgreSQL");
+  if (!existsSync("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf")) missing.push("fonts-hanazono");
   return missing;
 }
 

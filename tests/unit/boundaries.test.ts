@@ -32,6 +32,11 @@ describe("module boundaries", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("keeps the document layer free of the database and the engine: templates take plain data", () => {
+    const offenders = files("app/documents").flatMap((file) => imports(file).filter((source) => !(source.startsWith("./") || source.startsWith("~/lib/") || !source.startsWith("~") && !source.startsWith("."))).map((source) => `${file}: ${source}`));
+    expect(offenders).toEqual([]);
+  });
+
   it("keeps server-only code out of modules the browser loads", () => {
     const browserSide = [...files("app/components"), ...files("app/lib"), ...files("app/i18n").filter((file) => !file.includes(".server."))];
     const offenders = browserSide.flatMap((file) => imports(file).filter((source) => source.includes(".server")).map((source) => `${file}: ${source}`));

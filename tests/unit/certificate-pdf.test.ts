@@ -1,158 +1,123 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import QRCode from "qrcode";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  qrModules,
-  qrRuns,
-  renderCertificatePdf,
-  type CertificatePdfInput,
-} from "../../app/engine/certificate-pdf.server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { renderCertificate, type CertificateInput } from "~/documents/certificate.server";
+import { certificateExample } from "~/documents/examples.server";
+import { qrModules, qrRuns } from "~/documents/qr.server";
+import { pdfFonts, pdfInfo, pdfText, pdfTextCompact, popplerMissing, saved, sealPng } from "../support/pdf";
+import { execFileSync } from "node:child_process";
 
-const sample: CertificatePdfInput = {
-  title: "生育服务登记凭证",
-  subtitle: "Birth Service Registration Certificate · 依据《重庆市人口与计划生育条例》",
-  issuer: "重庆市武隆区卫生健康委员会",
-  reference: "WL-SY-2026-000123",
+const sample: CertificateInput = {
+  ...certificateExample,
   fields: [
-    { label: "登记类型", value: "一孩生育登记" },
-    { label: "女方姓名", value: "张三" },
-    { label: "女方身份证号", value: "500232199001011234" },
-    { label: "男方姓名", value: "李四" },
-    { label: "男方身份证号", value: "500232198805052345" },
-    { label: "婚姻状况", value: "已婚（初婚）" },
-    { label: "结婚登记日期", value: "2024年5月20日" },
+    ...certificateExample.fields,
     {
-      label: "户籍地址",
-      value:
-        "重庆市武隆区凤山街道芙蓉西路88号阳光花园小区3栋2单元1502室（这是一个用于测试自动换行的很长的地址，必须在单元格内换行而不能溢出）",
+      label: { text: "户籍地址", translation: "Registered address" },
+      value: "重庆市武隆区凤山街道芙蓉西路88号阳光花园小区3栋2单元1502室（这是一个用于测试自动换行的很长的地址，必须在单元格内换行而不能溢出）",
     },
-    { label: "现居住地", value: "重庆市武隆区仙女山街道" },
-    { label: "预产期", value: "2026年9月15日" },
-    { label: "受理单位", value: "武隆区凤山街道社区卫生服务中心" },
     { label: "Remarks", value: "English text renders too: registration confirmed." },
   ],
-  verifyUrl: "https://fs.wulong.gov.cn/verify/WL-SY-2026-000123?c=7KQ4-M2XP",
-  verifyHint:
-    "扫描二维码或访问 https://fs.wulong.gov.cn/verify 输入查验码，查验本凭证真伪",
-  issuedAtLabel: "签发日期",
-  issuedAt: "2026年3月18日",
-  codeLabel: "查验码",
-  code: "7KQ4-M2XP",
-  footer:
-    "本凭证由武隆区生育服务一网通办平台生成，与纸质凭证具有同等效力。如有疑问请致电 023-77722xxx。",
 };
 
-function hasTool(name: string): boolean {
-  try {
-    execFileSync("which", [name], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const popplerMissing = !hasTool("pdftotext") || !hasTool("pdffonts");
-
-describe("renderCertificatePdf", () => {
-  let dir: string;
-  let file: string;
+describe("the certificate", () => {
   let pdf: Buffer;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "certificate-pdf-"));
-    file = path.join(dir, "certificate.pdf");
-    pdf = await renderCertificatePdf(sample);
-    writeFileSync(file, pdf);
+    pdf = await renderCertificate(sample);
   }, 30_000);
 
-  afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  it("produces a compact PDF", () => {
+  it("is a compact PDF", () => {
     expect(pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
-    expect(pdf.length).toBeLessThan(200 * 1024);
+    expect(pdf.length).toBeLessThan(100 * 1024);
   });
 
-  it.skipIf(popplerMissing)("has one page and metadata", () => {
-    const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
-    expect(info).toMatch(/^Pages:\s+1$/m);
-    expect(info).toMatch(/^Title:\s+生育服务登记凭证$/m);
-    expect(info).toMatch(/^Author:\s+重庆市武隆区卫生健康委员会$/m);
-    expect(info).toMatch(/^Page size:\s+595\.28 x 841\.89 pts \(A4\)/m);
+  it.skipIf(popplerMissing)("is one A4 page with its metadata", () => {
+    const info = pdfInfo(pdf);
+    expect(info.pages).toBe(1);
+    expect(info.raw).toMatch(/^Title:\s+生育服务登记凭证$/m);
+    expect(info.raw).toMatch(/^Author:\s+武隆区凤山街道办事处$/m);
+    expect(info.raw).toMatch(/^Page\s+1 size:\s+595\.28 x 841\.89 pts \(A4\)/m);
   });
 
-  it.skipIf(popplerMissing)("contains the expected text", () => {
-    const text = execFileSync("pdftotext", ["-layout", file, "-"], {
-      encoding: "utf8",
-    });
-    expect(text).toContain(sample.title);
+  it.skipIf(popplerMissing)("holds the facts, the registering office, the code and the holder's notes", () => {
+    const text = pdfText(pdf);
+    const compact = pdfTextCompact(pdf);
+    expect(text).toContain("生育服务登记凭证");
+    expect(text).toContain("Birth-Service Registration Certificate");
     expect(text).toContain(sample.reference);
-    expect(text).toContain("张三");
-    expect(text).toContain(sample.code);
-    expect(text).toContain(sample.issuer);
+    expect(text).toContain("张丽华");
+    expect(text).toContain("500156199403150027");
     expect(text).toContain("2026年3月18日");
+    // 登记机关 is the office's full name, with its English translation line.
+    expect(compact).toContain("登记机关");
+    expect(compact).toContain("Registrationoffice");
+    expect(compact).toContain("武隆区凤山街道办事处");
+    expect(compact).toContain(sample.code);
     // The long address wraps, but its end still makes it onto the page.
-    expect(text.replace(/\s+/g, "")).toContain("必须在单元格内换行而不能溢出）");
+    expect(compact).toContain("必须在单元格内换行而不能溢出）");
+    // Notes for the holder: where it is recognised and how to verify it.
+    expect(compact).toContain("持证须知");
+    expect(compact).toContain("接收单位在线核验");
+    expect(compact).toContain("https://fs.wulong.gov.cn/verify输入查验码");
   });
 
-  it.skipIf(popplerMissing)("embeds subset fonts", () => {
-    const out = execFileSync("pdffonts", [file], { encoding: "utf8" });
-    const rows = out.split("\n").slice(2).filter((l) => l.trim() !== "");
+  it.skipIf(popplerMissing)("marks the seal area as not configured when the county data has no seal", () => {
+    const compact = pdfTextCompact(pdf);
+    expect(compact).toContain("电子印章（未配置）");
+    expect(execFileSync("pdfimages", ["-list", saved(pdf)], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean)).toEqual([]);
+  });
+
+  it.skipIf(popplerMissing)("prints the office's seal, captioned as an electronic seal, when there is one", async () => {
+    for (const png of [sealPng(), saved(sealPng())]) {
+      const sealed = await renderCertificate({ ...sample, seal: { png } });
+      const compact = pdfTextCompact(sealed);
+      expect(compact).toContain("电子印章");
+      expect(compact).not.toContain("未配置");
+      const images = execFileSync("pdfimages", ["-list", saved(sealed)], { encoding: "utf8" }).split("\n").slice(2).filter(Boolean);
+      expect(images.length).toBeGreaterThan(0);
+    }
+  });
+
+  it.skipIf(popplerMissing)("embeds subset fonts with a Unicode map", () => {
+    const rows = pdfFonts(pdf);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
-      // name type encoding emb sub uni object-ID
       const cols = row.trim().split(/\s+/);
       const [emb, sub, uni] = cols.slice(-5, -2);
       expect(cols[0]).toMatch(/^[A-Z]{6}\+/);
-      expect(emb).toBe("yes");
-      expect(sub).toBe("yes");
-      expect(uni).toBe("yes");
+      expect([emb, sub, uni]).toEqual(["yes", "yes", "yes"]);
     }
   });
 
-  it("draws every dark QR module exactly once", () => {
-    const reference = QRCode.create(sample.verifyUrl, {
-      errorCorrectionLevel: "M",
-    }).modules;
-    const qr = qrModules(sample.verifyUrl);
-    expect(qr.size).toBe(reference.size);
-
-    const painted = new Array<number>(qr.size * qr.size).fill(0);
-    for (const run of qrRuns(qr)) {
-      for (let c = run.col; c < run.col + run.length; c++) {
-        painted[run.row * qr.size + c]++;
-      }
-    }
-    let darkCount = 0;
-    for (let row = 0; row < qr.size; row++) {
-      for (let col = 0; col < qr.size; col++) {
-        const dark = Boolean(reference.get(row, col));
-        if (dark) darkCount++;
-        expect(painted[row * qr.size + col]).toBe(dark ? 1 : 0);
-      }
-    }
-    expect(painted.reduce((a, b) => a + b, 0)).toBe(darkCount);
-  });
-
-  it("keeps many long fields on a single page", async () => {
-    const crowded: CertificatePdfInput = {
+  it.skipIf(popplerMissing)("keeps many long fields on a single page by shrinking the type", async () => {
+    const crowded = await renderCertificate({
       ...sample,
-      fields: Array.from({ length: 12 }, (_, i) => ({
-        label: `字段${i + 1}`,
-        value: "很长的内容".repeat(40),
-      })),
-    };
-    const out = await renderCertificatePdf(crowded);
-    expect(out.subarray(0, 4).toString("latin1")).toBe("%PDF");
-    if (!popplerMissing) {
-      const f = path.join(dir, "crowded.pdf");
-      writeFileSync(f, out);
-      const info = execFileSync("pdfinfo", [f], { encoding: "utf8" });
-      expect(info).toMatch(/^Pages:\s+1$/m);
-    }
+      fields: Array.from({ length: 14 }, (_, i) => ({ label: `字段${i + 1}`, value: "很长的内容".repeat(14) })),
+    });
+    expect(pdfInfo(crowded).pages).toBe(1);
+    expect(pdfText(crowded)).not.toContain("第 1 页");
   }, 30_000);
+
+  it.skipIf(popplerMissing)("flows onto a numbered second page rather than lose text when even small type cannot hold it", async () => {
+    const fields = Array.from({ length: 12 }, (_, i) => ({ label: `字段${i + 1}`, value: `${"很长的内容".repeat(40)}第${i + 1}项完` }));
+    const overflowing = await renderCertificate({ ...sample, fields });
+    expect(pdfInfo(overflowing).pages).toBe(2);
+    const compact = pdfTextCompact(overflowing);
+    for (let i = 1; i <= 12; i++) expect(compact).toContain(`第${i}项完`);
+    expect(compact).toContain("第1页/共2页");
+    expect(compact).toContain(sample.code);
+  }, 30_000);
+});
+
+describe("the QR code", () => {
+  it("draws every dark module exactly once", () => {
+    const url = sample.verifyUrl;
+    const reference = QRCode.create(url, { errorCorrectionLevel: "M" }).modules;
+    const qr = qrModules(url);
+    expect(qr.size).toBe(reference.size);
+    const painted = new Array<number>(qr.size * qr.size).fill(0);
+    for (const run of qrRuns(qr)) for (let c = run.col; c < run.col + run.length; c++) painted[run.row * qr.size + c]++;
+    for (let row = 0; row < qr.size; row++) {
+      for (let col = 0; col < qr.size; col++) expect(painted[row * qr.size + col]).toBe(reference.get(row, col) ? 1 : 0);
+    }
+  });
 });
