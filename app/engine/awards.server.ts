@@ -1,7 +1,7 @@
 import { maskBankAccount } from "~/lib/mask";
 import { maskName } from "~/lib/mask";
 import { audit } from "~/utils/audit.server";
-import { encryptText, newId } from "~/utils/crypto.server";
+import { encryptJson, newId } from "~/utils/crypto.server";
 import { db, type Tx } from "~/utils/db.server";
 import type { CaseActor, LoadedApplication } from "./cases.server";
 import type { Answers } from "./define-service";
@@ -17,6 +17,10 @@ import { hasCapability, jurisdictionDepth } from "./roles";
 
 export const yuanToFen = (yuan: number) => Math.round(yuan * 100);
 
+export type BankAccount = { holder: string; bank: string; number: string };
+
+export const awardBankContext = (id: string) => ({ table: "Award", column: "bankEnc", id });
+
 /** Creates the case's awards inside the approving transaction. */
 export async function issueAwards(tx: Tx, app: Pick<LoadedApplication, "id" | "service" | "jurisdictionPath">, answers: Answers, now: Date) {
   const { output } = app.service;
@@ -24,9 +28,10 @@ export async function issueAwards(tx: Tx, app: Pick<LoadedApplication, "id" | "s
   const terms = output.terms(answers, { approvedOn: isoDay(now) });
   for (const beneficiary of terms.beneficiaries) {
     const personId = await findOrRecordPerson({ idNumber: beneficiary.idNumber, name: beneficiary.name }, tx);
+    const id = newId();
     await tx.award.create({
       data: {
-        id: newId(),
+        id,
         applicationId: app.id,
         serviceSlug: app.service.slug,
         personId,
@@ -37,7 +42,7 @@ export async function issueAwards(tx: Tx, app: Pick<LoadedApplication, "id" | "s
         period: terms.period,
         startsOn: terms.startsOn,
         endsOn: terms.endsOn ?? null,
-        bankEnc: terms.bankAccount ? encryptText(JSON.stringify(terms.bankAccount)) : null,
+        bankEnc: terms.bankAccount ? encryptJson(terms.bankAccount, awardBankContext(id)) : null,
         bankMasked: terms.bankAccount ? maskBankAccount(terms.bankAccount.number) : null,
       },
     });

@@ -54,6 +54,8 @@ export async function runningNotice(applicationId: string) {
 
 export type ObjectionInput = { name: string; contact: string; text: string };
 
+const objectionContext = (id: string) => ({ table: "Objection", column: "bodyEnc", id });
+
 const objectionLimit = (address: string): Limit => ({ key: `objection:address:${lookupHash(address)}`, max: 5, windowMs: 60 * 60 * 1000 });
 
 /** Anyone may object to a running notice; limited per address so the board cannot be flooded. */
@@ -66,7 +68,7 @@ export async function lodgeObjection(applicationId: string, input: ObjectionInpu
   const now = new Date();
   await db.$transaction(async (tx) => {
     const id = newId();
-    await tx.objection.create({ data: { id, applicationId, at: now, bodyEnc: encryptJson(input) } });
+    await tx.objection.create({ data: { id, applicationId, at: now, bodyEnc: encryptJson(input, objectionContext(id)) } });
     await tx.applicationEvent.create({ data: { id: newId(), applicationId, at: now, actorId: null, actorRole: "public", type: "objection_lodged", fromStatus: "notice", toStatus: "notice" } });
     await audit({ action: "objection.lodge", subjectType: "application", subjectId: applicationId, request, detail: { objection: id } }, tx);
   });
@@ -76,7 +78,7 @@ export async function lodgeObjection(applicationId: string, input: ObjectionInpu
 /** The objections to a case, for staff entitled to resolve them (the text is shown in full to them). */
 export async function objectionsOf(app: LoadedApplication) {
   const rows = await db.objection.findMany({ where: { applicationId: app.id }, orderBy: { at: "asc" } });
-  return rows.map((row) => ({ id: row.id, at: row.at, status: row.status, outcomeNote: row.outcomeNote, resolvedAt: row.resolvedAt, ...decryptJson<ObjectionInput>(row.bodyEnc) }));
+  return rows.map((row) => ({ id: row.id, at: row.at, status: row.status, outcomeNote: row.outcomeNote, resolvedAt: row.resolvedAt, ...decryptJson<ObjectionInput>(row.bodyEnc, objectionContext(row.id)) }));
 }
 
 export const OBJECTION_OUTCOMES = ["upheld", "dismissed"] as const;

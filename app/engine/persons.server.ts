@@ -26,7 +26,7 @@ export async function findOrRecordPerson(input: PersonInput, tx: Tx = db): Promi
   const existing = await tx.person.findUnique({ where: { idHash }, select: { id: true, phoneEnc: true } });
   if (existing) {
     if (!existing.phoneEnc && input.phone) {
-      await tx.person.update({ where: { id: existing.id }, data: { phoneEnc: encryptText(input.phone), phoneHash: phoneHashOf(input.phone) } });
+      await tx.person.update({ where: { id: existing.id }, data: { phoneEnc: encryptText(input.phone, personContext(existing.id, "phoneEnc")), phoneHash: phoneHashOf(input.phone) } });
     }
     return existing.id;
   }
@@ -35,15 +35,20 @@ export async function findOrRecordPerson(input: PersonInput, tx: Tx = db): Promi
     data: {
       id,
       idHash,
-      idEnc: encryptText(input.idNumber.trim().toUpperCase()),
-      nameEnc: encryptText(input.name),
+      idEnc: encryptText(input.idNumber.trim().toUpperCase(), personContext(id, "idEnc")),
+      nameEnc: encryptText(input.name, personContext(id, "nameEnc")),
       nameMasked: maskName(input.name),
-      phoneEnc: input.phone ? encryptText(input.phone) : null,
+      phoneEnc: input.phone ? encryptText(input.phone, personContext(id, "phoneEnc")) : null,
       phoneHash: input.phone ? phoneHashOf(input.phone) : null,
-      hukouEnc: input.hukou ? encryptText(input.hukou) : null,
+      hukouEnc: input.hukou ? encryptText(input.hukou, personContext(id, "hukouEnc")) : null,
     },
   });
   return id;
+}
+
+/** Every person column is sealed to its row: a value copied to another person does not decrypt. */
+export function personContext(id: string, column: "idEnc" | "nameEnc" | "phoneEnc" | "hukouEnc") {
+  return { table: "Person", column, id };
 }
 
 /** The person an account has proved to be, if any. */

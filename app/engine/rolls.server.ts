@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { audit } from "~/utils/audit.server";
-import { decryptText, newId } from "~/utils/crypto.server";
+import { decryptJson, decryptText, encryptJson, lookupHash, newId } from "~/utils/crypto.server";
+import { awardBankContext, type BankAccount } from "./awards.server";
+import { personContext } from "./persons.server";
 import { db } from "~/utils/db.server";
 import type { CaseActor } from "./cases.server";
 import { DomainError } from "./errors";
@@ -75,6 +77,7 @@ function mayRun(actor: CaseActor) {
 }
 
 type LineDraft = {
+  id: string;
   awardId: string;
   applicationRef: string;
   beneficiaryNameMasked: string;
@@ -84,13 +87,17 @@ type LineDraft = {
   units: number;
   amountFen: number;
   bankEnc: string | null;
+  bankHash: string | null;
   bankMasked: string | null;
 };
 
-function contentHash(lines: LineDraft[]): string {
+const lineBankContext = (id: string) => ({ table: "PaymentRollLine", column: "bankEnc", id });
+
+/** Covers what is paid to whom: the account by its keyed hash, so re-encrypting under a new key leaves the hash as it was. */
+function contentHash(lines: Omit<LineDraft, "bankEnc">[]): string {
   const canonical = [...lines]
     .sort((a, b) => a.awardId.localeCompare(b.awardId))
-    .map((line) => [line.awardId, line.applicationRef, line.jurisdictionPath, line.fromMonth, line.toMonth, line.units, line.amountFen, line.bankEnc ?? ""].join("|"));
+    .map((line) => [line.id, line.awardId, line.applicationRef, line.jurisdictionPath, line.fromMonth, line.toMonth, line.units, line.amountFen, line.bankHash ?? ""].join("|"));
   return createHash("sha256").update(canonical.join("\n")).digest("hex");
 }
 
@@ -137,14 +144,19 @@ export async function draftRoll(serviceSlug: string, period: RollPeriod, scopePa
       held.push({ awardId: award.id, beneficiaryNameMasked: award.beneficiaryNameMasked, jurisdictionPath: award.jurisdictionPath, applicationRef });
       continue;
     }
+    // The account is sealed again to the line's own row: the roll keeps what was paid where, even if the award's account changes later.
+    const id = newId();
+    const bank = award.bankEnc ? decryptJson<BankAccount>(award.bankEnc, awardBankContext(award.id)) : null;
     lines.push({
+      id,
       awardId: award.id,
       applicationRef,
       beneficiaryNameMasked: award.beneficiaryNameMasked,
       jurisdictionPath: award.jurisdictionPath,
       ...due,
       amountFen: due.units * award.amountFen,
-      bankEnc: award.bankEnc,
+      bankEnc: bank ? encryptJson(bank, lineBankContext(id)) : null,
+      bankHash: bank ? lookupHash(`bank:${bank.number}`) : null,
       bankMasked: award.bankMasked,
     });
   }
@@ -181,7 +193,7 @@ export async function issueRoll(actor: CaseActor, serviceSlug: string, periodLab
         createdById: actor.id,
       },
     });
-    if (lines.length > 0) await tx.paymentRollLine.createMany({ data: lines.map((line) => ({ id: newId(), rollId: id, ...line })) });
+    if (lines.length > 0) await tx.paymentRollLine.createMany({ data: lines.map((line) => ({ rollId: id, ...line })) });
     await audit({ actorId: actor.id, actorRole: actor.role, action: "roll.issue", subjectType: "paymentRoll", subjectId: id, request, detail: { service: serviceSlug, period: period.label, supersedes: previous?.id ?? null, lines: lines.length } }, tx);
   });
   return id;
@@ -234,11 +246,13 @@ export async function rollForExport(actor: CaseActor, roll: LoadedRoll, request:
   if (!hasCapability(actor.role, "reveal_bank")) throw new DomainError("wrong_actor");
   const awards = await db.award.findMany({ where: { id: { in: roll.lines.map((line) => line.awardId) } }, select: { id: true, personId: true } });
   const persons = await db.person.findMany({ where: { id: { in: awards.map((award) => award.personId) } }, select: { id: true, nameEnc: true, idEnc: true } });
+  const reveal = (person: (typeof persons)[number] | undefined) =>
+    person ? { name: decryptText(person.nameEnc, personContext(person.id, "nameEnc")), idNumber: decryptText(person.idEnc, personContext(person.id, "idEnc")) } : { name: "", idNumber: "" };
   const personOfAward = new Map(awards.map((award) => [award.id, persons.find((person) => person.id === award.personId)]));
   await audit({ actorId: actor.id, actorRole: actor.role, action: "roll.export", subjectType: "paymentRoll", subjectId: roll.id, request, detail: { lines: roll.lines.length } });
   return roll.lines.map((line) => {
     const person = personOfAward.get(line.awardId);
-    const bank = line.bankEnc ? (JSON.parse(decryptText(line.bankEnc)) as { holder: string; bank: string; number: string }) : null;
-    return { line, name: person ? decryptText(person.nameEnc) : "", idNumber: person ? decryptText(person.idEnc) : "", bank };
+    const bank = line.bankEnc ? decryptJson<BankAccount>(line.bankEnc, lineBankContext(line.id)) : null;
+    return { line, ...reveal(person), bank };
   });
 }

@@ -33,13 +33,13 @@ export const SEALED_COLUMNS: SealedColumn[] = [
   { table: "PopulationRecord", column: "idEnc", bound: true },
   { table: "PopulationRecord", column: "nameEnc", bound: true, fromPlain: "name" },
   { table: "PopulationRecord", column: "marriageCertNoEnc", bound: true, fromPlain: "marriageCertNo" },
-  { table: "Person", column: "idEnc", bound: false },
-  { table: "Person", column: "nameEnc", bound: false },
-  { table: "Person", column: "phoneEnc", bound: false },
-  { table: "Person", column: "hukouEnc", bound: false },
-  { table: "Objection", column: "bodyEnc", bound: false },
-  { table: "Award", column: "bankEnc", bound: false },
-  { table: "PaymentRollLine", column: "bankEnc", bound: false },
+  { table: "Person", column: "idEnc", bound: true },
+  { table: "Person", column: "nameEnc", bound: true },
+  { table: "Person", column: "phoneEnc", bound: true },
+  { table: "Person", column: "hukouEnc", bound: true },
+  { table: "Objection", column: "bodyEnc", bound: true },
+  { table: "Award", column: "bankEnc", bound: true },
+  { table: "PaymentRollLine", column: "bankEnc", bound: true },
 ];
 
 /** Whether uploads are sealed with their storage key as context (app/engine/materials.server.ts does not pass it yet). */

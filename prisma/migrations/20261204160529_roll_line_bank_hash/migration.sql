@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PaymentRollLine" ADD COLUMN "bankHash" TEXT;
