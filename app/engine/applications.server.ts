@@ -2,6 +2,7 @@ import { setAt, valueAt } from "~/lib/field-paths";
 import { maskName } from "~/lib/mask";
 import { audit } from "~/utils/audit.server";
 import { decryptJson, encryptJson, newId } from "~/utils/crypto.server";
+import { columnContext as sealedTo } from "~/utils/sealed-columns.server";
 import { db, type Tx } from "~/utils/db.server";
 import { jurisdictions } from "~/utils/jurisdictions.server";
 import { claimKeys, existingClaimant, isUniqueViolation, releaseClaims, takeClaims } from "./claims.server";
@@ -45,7 +46,7 @@ export async function findOrCreateDraft(actor: CaseActor, service: ServiceDefini
       filerCapacity: filing.capacity,
       authorityId: filing.authorityId ?? null,
       filedAtPath: filing.filedAtPath ?? null,
-      answersEnc: encryptJson({}),
+      answersEnc: encryptJson({}, sealedTo("Application", "answersEnc", id)),
     },
   });
   return id;
@@ -80,7 +81,7 @@ export async function saveStep(app: LoadedApplication, step: Step, values: Recor
   if (JSON.stringify(answers).length > DRAFT_SIZE_CAP) throw new DomainError("incomplete");
   const updated = await db.application.updateMany({
     where: { id: app.id, version: app.version, status: "draft" },
-    data: { answersEnc: encryptJson(answers), version: { increment: 1 } },
+    data: { answersEnc: encryptJson(answers, sealedTo("Application", "answersEnc", app.id)), version: { increment: 1 } },
   });
   if (updated.count === 0) throw new DomainError("stale");
   app.answers = answers;
@@ -176,11 +177,11 @@ export async function submitApplication(actor: CaseActor, app: LoadedApplication
         data: {
           ref,
           status: step.to,
-          answersEnc: encryptJson(answers),
+          answersEnc: encryptJson(answers, sealedTo("Application", "answersEnc", app.id)),
           applicantPersonId,
           ...searchColumns(service, answers),
           jurisdictionPath: jurisdiction.path,
-          comparisonEnc: comparison ? encryptJson(comparison) : null,
+          comparisonEnc: comparison ? encryptJson(comparison, sealedTo("Application", "comparisonEnc", app.id)) : null,
           submittedAt: now,
           stageIndex: step.stageIndex,
           stageStartedAt: now,
@@ -233,15 +234,16 @@ export async function reviewApplication(actor: CaseActor, app: LoadedApplication
         stageIndex: step.stageIndex,
         ...(movedOn ? { stageStartedAt: now, stageDueAt: stageDueAt(stages[step.stageIndex], now) } : {}),
         decidedAt: decided ? now : null,
-        correctionEnc: correction ? encryptJson(correction) : undefined,
+        correctionEnc: correction ? encryptJson(correction, sealedTo("Application", "correctionEnc", app.id)) : undefined,
         correctionDueAt: correction ? addWorkingDays(now, app.service.workflow.correctionDays) : undefined,
         version: { increment: 1 },
       },
     });
     if (updated.count === 0) throw new DomainError("stale");
+    const eventId = newId();
     await tx.applicationEvent.create({
       data: {
-        id: newId(),
+        id: eventId,
         applicationId: app.id,
         at: now,
         actorId: actor.id,
@@ -250,7 +252,7 @@ export async function reviewApplication(actor: CaseActor, app: LoadedApplication
         fromStatus: app.status,
         toStatus: step.to,
         note: input.note,
-        detailEnc: correction ? encryptJson({ correction }) : null,
+        detailEnc: correction ? encryptJson({ correction }, sealedTo("ApplicationEvent", "detailEnc", eventId)) : null,
       },
     });
     if (step.to === "approved") await issueOutput(tx, app, app.answers, app.jurisdictionPath ?? "", now);
@@ -324,9 +326,9 @@ export async function resubmitCorrection(actor: CaseActor, app: LoadedApplicatio
         where: { id: app.id, version: app.version, status: "returned" },
         data: {
           status: step.to,
-          answersEnc: encryptJson(parsed),
+          answersEnc: encryptJson(parsed, sealedTo("Application", "answersEnc", app.id)),
           ...searchColumns(app.service, parsed),
-          comparisonEnc: comparison ? encryptJson(comparison) : null,
+          comparisonEnc: comparison ? encryptJson(comparison, sealedTo("Application", "comparisonEnc", app.id)) : null,
           stageStartedAt: now,
           stageDueAt: stageDueAt(stages[step.stageIndex], now),
           dueAt: promisedAt(stages, step.stageIndex, now),
@@ -340,8 +342,9 @@ export async function resubmitCorrection(actor: CaseActor, app: LoadedApplicatio
       await takeClaims(tx, app.id, keys);
       const applicantPersonId = await recordSubjects(tx, app, parsed);
       await tx.application.update({ where: { id: app.id }, data: { applicantPersonId } });
+      const eventId = newId();
       await tx.applicationEvent.create({
-        data: { id: newId(), applicationId: app.id, at: now, actorId: actor.id, actorRole: actor.role, type: "resubmitted", fromStatus: "returned", toStatus: step.to, detailEnc: encryptJson({ changed }) },
+        data: { id: eventId, applicationId: app.id, at: now, actorId: actor.id, actorRole: actor.role, type: "resubmitted", fromStatus: "returned", toStatus: step.to, detailEnc: encryptJson({ changed }, sealedTo("ApplicationEvent", "detailEnc", eventId)) },
       });
       await audit({ actorId: actor.id, actorRole: actor.role, action: "application.resubmit", subjectType: "application", subjectId: app.id, request, detail: { ref: app.ref, changed: changed.length } }, tx);
     });
@@ -390,12 +393,12 @@ export async function timeline(applicationId: string) {
     actorName: event.actorId ? (actors.get(event.actorId) ?? null) : null,
     toStatus: event.toStatus,
     note: event.note,
-    detail: event.detailEnc ? decryptDetail(event.detailEnc) : null,
+    detail: event.detailEnc ? decryptDetail(event.id, event.detailEnc) : null,
   }));
 }
 
-function decryptDetail(sealed: string) {
-  return decryptJson<{ changed?: ChangedField[]; correction?: Correction }>(sealed);
+function decryptDetail(eventId: string, sealed: string) {
+  return decryptJson<{ changed?: ChangedField[]; correction?: Correction }>(sealed, sealedTo("ApplicationEvent", "detailEnc", eventId));
 }
 
 /** The cases a citizen follows: filed by the account, or filed for the person it has proved to be. */

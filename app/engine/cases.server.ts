@@ -1,5 +1,6 @@
 import { findService } from "~/services/registry";
 import { decryptJson } from "~/utils/crypto.server";
+import { columnContext as sealedTo } from "~/utils/sealed-columns.server";
 import { db, type Prisma } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/session.server";
 import type { ComparisonResult } from "./comparison.server";
@@ -96,11 +97,11 @@ function load(row: Row): LoadedApplication {
     ...rest,
     status: row.status as Status,
     service,
-    answers: decryptJson<Answers>(answersEnc),
+    answers: decryptJson<Answers>(answersEnc, sealedTo("Application", "answersEnc", row.id)),
     uploaded: new Set(materials.map((material) => material.materialKey)),
     materials,
-    comparison: comparisonEnc ? decryptJson<ComparisonResult>(comparisonEnc) : null,
-    correction: correctionEnc ? decryptJson<Correction>(correctionEnc) : null,
+    comparison: comparisonEnc ? decryptJson<ComparisonResult>(comparisonEnc, sealedTo("Application", "comparisonEnc", row.id)) : null,
+    correction: correctionEnc ? decryptJson<Correction>(correctionEnc, sealedTo("Application", "correctionEnc", row.id)) : null,
   };
 }
 

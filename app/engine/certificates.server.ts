@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { findService } from "~/services/registry";
 import { certificateMac, certificateMacCandidates, decryptJson, newId, safeEqual } from "~/utils/crypto.server";
+import { columnContext } from "~/utils/sealed-columns.server";
 import { db, type Tx } from "~/utils/db.server";
 import { maskValue } from "./masking";
 import type { Answers } from "./define-service";
@@ -66,11 +67,11 @@ export async function verifyCertificate(code: string): Promise<Verification> {
   if (!isAuthenticCode(code)) return { result: "unknown" };
   const certificate = await db.certificate.findUnique({
     where: { code: normaliseCode(code) },
-    select: { status: true, issuedAt: true, application: { select: { serviceSlug: true, answersEnc: true } } },
+    select: { status: true, issuedAt: true, application: { select: { id: true, serviceSlug: true, answersEnc: true } } },
   });
   const service = certificate ? findService(certificate.application.serviceSlug) : undefined;
   if (!certificate || !service || service.output.kind === "none") return { result: "unknown" };
-  const answers = decryptJson<Answers>(certificate.application.answersEnc);
+  const answers = decryptJson<Answers>(certificate.application.answersEnc, columnContext("Application", "answersEnc", certificate.application.id));
   return {
     result: certificate.status === "valid" ? "valid" : certificate.status === "superseded" ? "superseded" : "revoked",
     titleKey: service.output.titleKey,

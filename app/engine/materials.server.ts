@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
 import { dataDir } from "~/utils/config.server";
 import { decryptBytes, encryptBytes, newId } from "~/utils/crypto.server";
+import { fileContext } from "~/utils/sealed-columns.server";
 import { db } from "~/utils/db.server";
 import { MAX_UPLOAD_BYTES } from "~/lib/uploads";
 
@@ -34,7 +35,7 @@ function uploadsDir() {
 export async function storeMaterial(applicationId: string, materialKey: string, fileName: string, bytes: Buffer, mimeType: string) {
   const storageKey = newId();
   await mkdir(uploadsDir(), { recursive: true });
-  await writeFile(path.join(uploadsDir(), storageKey), encryptBytes(bytes));
+  await writeFile(path.join(uploadsDir(), storageKey), encryptBytes(bytes, fileContext(storageKey)));
   const safeName = fileName.replace(/[\\/\u0000-\u001f]/g, "_").slice(-100) || `upload.${ACCEPTED.get(mimeType)}`;
   const replaced = await db.material.findMany({ where: { applicationId, materialKey }, select: { storageKey: true } });
   await db.$transaction([
@@ -58,7 +59,7 @@ export async function storeMaterial(applicationId: string, materialKey: string, 
 
 export async function readMaterial(storageKey: string): Promise<Buffer> {
   if (!/^[A-Za-z0-9_-]+$/.test(storageKey)) throw new Error("Bad storage key");
-  return decryptBytes(await readFile(path.join(uploadsDir(), storageKey)));
+  return decryptBytes(await readFile(path.join(uploadsDir(), storageKey)), fileContext(storageKey));
 }
 
 /** One stored material of a case the caller has already been allowed to see. */

@@ -26,10 +26,10 @@ export const SEALED_COLUMNS: SealedColumn[] = [
   { table: "User", column: "phoneEnc", bound: false },
   { table: "SmsOutbox", column: "phoneEnc", bound: false },
   { table: "SmsChallenge", column: "payload", bound: false },
-  { table: "Application", column: "answersEnc", bound: false },
-  { table: "Application", column: "comparisonEnc", bound: false },
-  { table: "Application", column: "correctionEnc", bound: false },
-  { table: "ApplicationEvent", column: "detailEnc", bound: false },
+  { table: "Application", column: "answersEnc", bound: true },
+  { table: "Application", column: "comparisonEnc", bound: true },
+  { table: "Application", column: "correctionEnc", bound: true },
+  { table: "ApplicationEvent", column: "detailEnc", bound: true },
   { table: "PopulationRecord", column: "idEnc", bound: true },
   { table: "PopulationRecord", column: "nameEnc", bound: true, fromPlain: "name" },
   { table: "PopulationRecord", column: "marriageCertNoEnc", bound: true, fromPlain: "marriageCertNo" },
@@ -42,8 +42,8 @@ export const SEALED_COLUMNS: SealedColumn[] = [
   { table: "PaymentRollLine", column: "bankEnc", bound: true },
 ];
 
-/** Whether uploads are sealed with their storage key as context (app/engine/materials.server.ts does not pass it yet). */
-export const UPLOADS_BOUND = false;
+/** Uploads are sealed with their storage key as context (app/engine/materials.server.ts). */
+export const UPLOADS_BOUND = true;
 
 export function columnContext(table: string, column: string, id: string): EncryptionContext {
   return { table, column, id };

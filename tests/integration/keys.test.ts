@@ -24,7 +24,7 @@ import {
 import { db } from "~/utils/db.server";
 import { sm2RawPublicKey } from "~/utils/gm.server";
 import { activeKeyId, addKey, LEGACY_CERTIFICATE_KEY_ID, loadKeyring, retireKey } from "~/utils/keys.server";
-import { fileContext, rotateDataKey, SEALED_COLUMNS, sealedKeyUsage } from "~/utils/sealed-columns.server";
+import { fileContext, rotateDataKey, SEALED_COLUMNS, sealedKeyUsage, UPLOADS_BOUND } from "~/utils/sealed-columns.server";
 import { demoMarriage, demoWoman } from "~/services/birth-registration/examples";
 
 const v1 = (plain: Buffer) => {
@@ -181,8 +181,9 @@ describe("keys:rotate", () => {
       // (v1 files have no header to name it: sealedKeyId above tells those apart.)
       for (const kid of oldKeys.filter((kid) => kid !== "v1")) expect(sealed.includes(Buffer.from(kid))).toBe(false);
     }
-    expect(decryptBytes(readFileSync(path.join(uploadsDir(), first))).toString()).toBe("scan one");
-    expect(decryptBytes(readFileSync(path.join(uploadsDir(), second))).toString()).toBe("scan two");
+    // Uploads are bound to their storage key once rotation has re-sealed them.
+    expect(decryptBytes(readFileSync(path.join(uploadsDir(), first)), UPLOADS_BOUND ? fileContext(first) : undefined).toString()).toBe("scan one");
+    expect(decryptBytes(readFileSync(path.join(uploadsDir(), second)), UPLOADS_BOUND ? fileContext(second) : undefined).toString()).toBe("scan two");
 
     expect(decryptText((await db.user.findUniqueOrThrow({ where: { id: user.id } })).phoneEnc!)).toBe(phone);
     expect(decryptText((await db.smsOutbox.findUniqueOrThrow({ where: { id: outbox.id } })).phoneEnc)).toBe(phone);
