@@ -93,7 +93,7 @@ describe("draft size caps", () => {
     const result = await settle(() => step.action({ request: postRequest(`/apply/${id}/woman`, posted, session), params: { id, step: "woman" }, context: {} }));
     expect(statusOf(result)).toBe(400);
     const row = await db.application.findUniqueOrThrow({ where: { id } });
-    const answers = decryptJson<Record<string, Record<string, string>>>(row.answersEnc);
+    const answers = decryptJson<Record<string, Record<string, string>>>(row.answersEnc, { table: "Application", column: "answersEnc", id });
     expect(Array.from(answers.woman.name)).toHaveLength(30);
     expect(answers.woman.idNumber).toHaveLength(22);
     expect(answers.woman).not.toHaveProperty("stray");
