@@ -43,8 +43,47 @@ export async function requireStaff(request: Request, roles?: StaffRole[]): Promi
   return user as StaffUser;
 }
 
-/** Only same-site paths, so a crafted link cannot send a user elsewhere after sign-in. */
+const REDIRECT_BASE = "http://portal.invalid";
+// Whitespace, C0/C1 controls, DEL, backslash and the Unicode line/space separators: browsers
+// strip or reinterpret these while parsing a URL, which is how "/" + something turns into a
+// foreign host. No legitimate redirect target of this portal contains them.
+const UNSAFE_IN_TARGET = /[\s\u0000-\u001f\u007f-\u009f\\\u2028\u2029\ufeff]/;
+
+/** Percent-decodes until stable (double encodings too); null when the encoding is broken. */
+function fullyDecoded(value: string): string | null {
+  let current = value;
+  for (let round = 0; round < 5; round += 1) {
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      return null;
+    }
+    if (next === current) return current;
+    current = next;
+  }
+  return null;
+}
+
+/**
+ * Where to go after sign-in: only a path of this portal. The value is parsed as a URL against
+ * the portal's origin and followed only if the origin is unchanged; anything with control
+ * characters, whitespace or backslashes (raw or percent-encoded), or that starts like a
+ * host ("//", "/\\", "/%2F"), falls back. The result is the parsed path, so it never holds
+ * characters that cannot go into a Location header.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || to.length === 0 || to.length > 2048 || !to.startsWith("/")) return fallback;
+  const decoded = fullyDecoded(to);
+  if (decoded === null || UNSAFE_IN_TARGET.test(to) || UNSAFE_IN_TARGET.test(decoded)) return fallback;
+  if (decoded.startsWith("//")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, REDIRECT_BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== REDIRECT_BASE) return fallback;
+  const target = url.pathname + url.search + url.hash;
+  return target.startsWith("//") ? fallback : target;
 }
