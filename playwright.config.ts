@@ -64,7 +64,8 @@ export default defineConfig({
       PORT: String(PORT),
       DATA_DIR: dataDir,
       DATABASE_URL: `file:${path.join(dataDir, "portal.db")}`,
-      NODE_ENV: "test",
+      // The optimised build in demo mode, as `npm start` serves it (SMS to /dev/outbox).
+      PORTAL_MODE: "demo",
       SMS_ADAPTER: "outbox",
       PORTAL_LOG_FILE: path.join(dataDir, "server.log"),
     },

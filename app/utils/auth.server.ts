@@ -1,6 +1,8 @@
 import { redirect } from "@remix-run/node";
 import { hash, verify } from "@node-rs/argon2";
-import { readSession, type SessionUser } from "./session.server";
+import { cookieValue } from "~/i18n/detect.server";
+import { readSession, SESSION_COOKIE, type SessionUser } from "./session.server";
+import { secondFactorEnabled, secondFactorRequired } from "./two-factor.server";
 
 export type StaffRole = "window_staff" | "township_reviewer" | "county_admin";
 export type StaffUser = SessionUser & { role: StaffRole; jurisdictionPath: string };
@@ -36,10 +38,20 @@ export async function requireCitizen(request: Request): Promise<SessionUser> {
   return user;
 }
 
-export async function requireStaff(request: Request, roles?: StaffRole[]): Promise<StaffUser> {
+/**
+ * A signed-in staff member (of one of `roles`, if given). Where two-factor sign-in is
+ * required and not yet set up, every staff page but the set-up page sends them there
+ * (`forSecondFactorSetUp`): a password alone opens nothing else.
+ */
+export async function requireStaff(request: Request, roles?: readonly string[], options: { forSecondFactorSetUp?: boolean } = {}): Promise<StaffUser> {
   const user = await getUser(request);
-  if (!user || user.kind !== "staff" || !user.jurisdictionPath) throw redirect(`/staff/login?redirectTo=${returnTo(request)}`);
-  if (roles && !roles.includes(user.role as StaffRole)) throw new Response("Forbidden", { status: 403 });
+  if (!user || user.kind !== "staff" || !user.jurisdictionPath) {
+    // A session cookie without a live session: it ended (30 idle minutes, or ended by an administrator).
+    const ended = !user && cookieValue(request, SESSION_COOKIE) ? "&ended=1" : "";
+    throw redirect(`/staff/login?redirectTo=${returnTo(request)}${ended}`);
+  }
+  if (!options.forSecondFactorSetUp && secondFactorRequired(user.role) && !(await secondFactorEnabled(user.id))) throw redirect("/staff/two-factor");
+  if (roles && !roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
   return user as StaffUser;
 }
 
