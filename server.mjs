@@ -229,6 +229,9 @@ function limitedRequest(req, res) {
       callback(new Error("Request body over the limit"));
     },
   });
+  // The app may stop reading early (a refused form cancels the stream): that error is the app's
+  // answer, not a crash of the server.
+  counted.on("error", () => {});
   req.pipe(counted);
   return new Request(url, { ...init, body: createReadableStreamFromReadable(counted), duplex: "half" });
 }

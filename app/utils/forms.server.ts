@@ -50,18 +50,34 @@ async function readCapped(stream: AsyncIterable<Uint8Array> | ReadableStream<Uin
   return chunks;
 }
 
+/** What the multipart parser may hold without handing any of it on: garbage that never forms a part is refused. */
+const MAX_UNPARSED_BYTES = 1024 * 1024;
+
 /**
  * Multipart, parsed as it streams: text fields are read (capped together) and kept, but no
  * byte of a file is accepted before the CSRF token has been checked. Every form renders
- * the token before its inputs, so the browser sends it first.
+ * the token before its inputs, so the browser sends it first. A body that the parser reads
+ * without yielding parts (no boundary ever comes) is refused after MAX_UNPARSED_BYTES.
  */
 async function readMultipart(request: Request, expected: string): Promise<FormData> {
   let verified = false;
   let textBytes = 0;
   let fileBytes = 0;
+  let received = 0;
+  let delivered = 0;
+  const watched = request.body?.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        received += chunk.byteLength;
+        if (received - delivered > MAX_UNPARSED_BYTES) throw tooLarge();
+        controller.enqueue(chunk);
+      },
+    }),
+  );
   const handler: UploadHandler = async ({ name, filename, contentType, data }) => {
     if (typeof filename !== "string") {
       const chunks = await readCapped(data, FORM_LIMITS.textBytes, (bytes) => {
+        delivered += bytes;
         textBytes += bytes;
         if (textBytes > FORM_LIMITS.textBytes) throw tooLarge();
       });
@@ -73,6 +89,7 @@ async function readMultipart(request: Request, expected: string): Promise<FormDa
     }
     if (!verified) throw csrfRefused();
     const chunks = await readCapped(data, FORM_LIMITS.fileBytes, (bytes) => {
+      delivered += bytes;
       fileBytes += bytes;
       if (fileBytes > FORM_LIMITS.multipartBytes) throw tooLarge();
     });
@@ -80,7 +97,7 @@ async function readMultipart(request: Request, expected: string): Promise<FormDa
   };
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, handler);
+    form = await unstable_parseMultipartFormData(new Request(request.url, { method: request.method, headers: request.headers, body: watched, duplex: "half" } as RequestInit), handler);
   } catch (error) {
     if (error instanceof Response) throw error;
     throw new Response("Bad form", { status: 400 });

@@ -1,32 +1,17 @@
 // Request bodies are limited while they stream in, whatever their content type and whether
 // or not they declare a Content-Length. The spec starts its own server (server.mjs, the
 // production build in demo mode) so that it can watch that process's memory.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { startOwnServer, type OwnServer } from "./own-server";
 
-let server: ChildProcess;
+let server: OwnServer;
 let base = "";
-let dataDir = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
 
 /** Resident memory of the server process, from /proc. */
 function serverRssBytes(): number {
-  const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
+  const status = readFileSync(`/proc/${server.process.pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
 }
 
@@ -78,22 +63,13 @@ test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "portal-body-limit-"));
-  server = spawn(process.execPath, ["server.mjs"], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "portal.db")}`, PORTAL_MODE: "demo", SMS_ADAPTER: "outbox" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  await expect.poll(async () => (await fetch(`${base}/healthz`).catch(() => null))?.status, { timeout: 120_000, intervals: [500] }).toBe(200);
+  server = await startOwnServer({ PORTAL_MODE: "demo", SMS_ADAPTER: "outbox" });
+  base = server.base;
   // Warm up: the first renders load the build and the fonts of the page.
   for (let index = 0; index < 3; index += 1) await browserToken();
 });
 
-test.afterAll(() => {
-  server?.kill("SIGTERM");
-  rmSync(dataDir, { recursive: true, force: true });
-});
+test.afterAll(() => server?.stop());
 
 const HUNDRED_MB = 100 * 1024 * 1024;
 const FLAT = 30 * 1024 * 1024;
@@ -137,6 +113,12 @@ test("a chunked multipart form with a 100 MB file gets 413 while memory stays fl
   const boundary = "----portal-test-boundary";
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${token}\r\n--${boundary}\r\nContent-Disposition: form-data; name="womanIdCard"; filename="big.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`;
   await expectRefusedFlat(() => postChunked("/login", { "Content-Type": `multipart/form-data; boundary=${boundary}`, Cookie: cookie }, head, HUNDRED_MB, `\r\n--${boundary}--\r\n`));
+});
+
+test("a chunked multipart body that never forms a part is refused early, not buffered", async () => {
+  const { cookie } = await browserToken();
+  // Declared multipart, but no part ever starts: the parser would hold it all.
+  await expectRefusedFlat(() => postChunked("/login", { "Content-Type": "multipart/form-data; boundary=----never-sent", Cookie: cookie }, "x", HUNDRED_MB));
 });
 
 test("a multipart file sent before the form token is refused before any of it is kept", async () => {
