@@ -10,7 +10,7 @@ import { sms } from "./sms.server";
 const CODE_TTL_MS = 10 * 60 * 1000;
 const MAX_ATTEMPTS = 5;
 /** A new code for the same step may be asked for this long after the last one. */
-export const RESEND_AFTER_SECONDS = 60;
+const RESEND_AFTER_SECONDS = 60;
 
 export type ChallengePurpose = "signup" | "login" | "reset";
 

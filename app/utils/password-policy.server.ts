@@ -3,7 +3,7 @@ import { adjacencyGraphs, dictionary as commonDictionary } from "@zxcvbn-ts/lang
 import { dictionary as englishDictionary, translations } from "@zxcvbn-ts/language-en";
 
 /** Staff passwords: at least 12 characters and not guessable (zxcvbn score 3 of 4 or better). */
-export const STAFF_PASSWORD_MIN_LENGTH = 12;
+const STAFF_PASSWORD_MIN_LENGTH = 12;
 const MIN_SCORE = 3;
 
 // Words anyone would try first against this portal, besides zxcvbn's common-password lists.

@@ -31,7 +31,7 @@ export async function recordHit({ key, windowMs }: Limit, now = new Date()): Pro
 }
 
 /** The longest wait among the limits that are reached (open when none is). */
-export async function checkLimits(limits: Limit[], now = new Date()): Promise<LimitCheck> {
+async function checkLimits(limits: Limit[], now = new Date()): Promise<LimitCheck> {
   let wait = 0;
   for (const limit of limits) {
     const check = await checkLimit(limit, now);
@@ -45,10 +45,6 @@ export async function consumeLimits(limits: Limit[], now = new Date()): Promise<
   const check = await checkLimits(limits, now);
   if (!check.limited) for (const limit of limits) await recordHit(limit, now);
   return check;
-}
-
-export async function clearHits(key: string): Promise<void> {
-  await db.rateLimit.deleteMany({ where: { key } });
 }
 
 /** The client address as a keyed hash: counters and known addresses never store the address itself. */

@@ -15,7 +15,7 @@ const CITIZEN_TTL_MS = 12 * 60 * 60 * 1000;
 const STAFF_IDLE_MS = 30 * 60 * 1000;
 
 /** How long a session of this kind of account lives without a request. */
-export function sessionLifetimeMs(kind: string): number {
+function sessionLifetimeMs(kind: string): number {
   return kind === "staff" ? STAFF_IDLE_MS : CITIZEN_TTL_MS;
 }
 
@@ -39,7 +39,7 @@ function sessionCookie(token: string): string {
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${secureCookies() ? "; Secure" : ""}`;
 }
 
-export function blankSessionCookie(): string {
+function blankSessionCookie(): string {
   return `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secureCookies() ? "; Secure" : ""}`;
 }
 
