@@ -49,7 +49,7 @@ export default defineConfig({
   projects: [
     { name: "js", use: { javaScriptEnabled: true }, testIgnore: /multi-instance\.spec\.ts$/ },
     // Progressive enhancement: the citizen journey and the staff review work without JavaScript.
-    { name: "no-js", use: { javaScriptEnabled: false }, testMatch: /(citizen-registration|review-correction|validation)\.spec\.ts$/ },
+    { name: "no-js", use: { javaScriptEnabled: false }, testMatch: /(citizen-registration|review-correction|validation|accounts)\.spec\.ts$/ },
     // Two instances on one PostgreSQL; the spec starts its own database and servers.
     { name: "postgres", use: { javaScriptEnabled: true }, testMatch: /multi-instance\.spec\.ts$/ },
   ],
@@ -64,7 +64,8 @@ export default defineConfig({
       PORT: String(PORT),
       DATA_DIR: dataDir,
       DATABASE_URL: `file:${path.join(dataDir, "portal.db")}`,
-      NODE_ENV: "test",
+      // The optimised build in demo mode, as `npm start` serves it (SMS to /dev/outbox).
+      PORTAL_MODE: "demo",
       SMS_ADAPTER: "outbox",
       PORTAL_LOG_FILE: path.join(dataDir, "server.log"),
     },

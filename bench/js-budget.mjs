@@ -19,6 +19,9 @@ const CITIZEN_ROUTES = [
   "routes/verify.$code",
 ];
 
+// Importing the server build checks its settings (PORTAL_MODE unset means production, which
+// requires secrets); only the asset manifest is needed here.
+process.env.PORTAL_MODE ??= "demo";
 const { assets } = await import(new URL("../build/server/index.js", import.meta.url).href);
 const gzipKb = (files) => [...files].reduce((sum, file) => sum + gzipSync(readFileSync(`build/client${file}`)).length, 0) / 1024;
 const chain = (id) => {

@@ -1,4 +1,4 @@
-// Loads the county's jurisdictions and, outside production, demo accounts and population
+// Loads the county's jurisdictions and, in demo and development modes, demo accounts and population
 // records. Idempotent: every row is upserted by its natural key.
 //
 //   node --import tsx prisma/seed.ts [--if-empty]
@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { demoPopulationRecords } from "~/services/birth-registration/examples";
 import { hashPassword } from "~/utils/auth.server";
+import { isProductionMode } from "~/utils/config.server";
 import { encryptText, lookupHash, newId } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import type { CountyDetails, TownshipDetails } from "~/lib/jurisdiction-details";
@@ -159,7 +160,7 @@ async function main() {
   const data = readJurisdictions();
   const jurisdictions = await seedJurisdictions(data);
   let summary = `seed: ${data.county.code} with ${jurisdictions.townships} townships and ${jurisdictions.villages} villages`;
-  if (process.env.NODE_ENV !== "production") {
+  if (!isProductionMode()) {
     const demo = await seedDemo(jurisdictions.paths);
     summary += `; demo: ${demo.citizens} citizens, ${demo.staff} staff, ${demo.records} population records`;
   }

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { getUser } from "~/utils/auth.server";
+import { getUser, requireStaff } from "~/utils/auth.server";
 import { actorOf, applicantSideCase, assertMay, journeyContext, officeCase, type CaseActor, type LoadedApplication } from "./applications.server";
 import { DomainError, notFound } from "./errors";
 import type { JourneyContext } from "./journey";
@@ -24,14 +24,16 @@ export async function requireFiler(request: Request): Promise<CaseActor> {
   const user = await getUser(request);
   if (!user) throw redirect(signInUrl(request, false));
   const role = roleDefinition(user.role);
-  if (role?.kind === "citizen" || (role?.kind === "staff" && hasCapability(user.role, "file_for_residents"))) return actorOf(user);
+  if (role?.kind === "citizen") return actorOf(user);
+  // Staff pass the staff checks too (idle sessions, two-factor set-up) before acting for a resident.
+  if (role?.kind === "staff" && hasCapability(user.role, "file_for_residents")) return actorOf(await requireStaff(request));
   throw redirect(signInUrl(request, false));
 }
 
 /** Staff of the office side (any staff role); what they may do to a case is asked per action. */
 export async function requireOfficeActor(request: Request): Promise<CaseActor> {
-  const user = await getUser(request);
-  if (!user || roleDefinition(user.role)?.kind !== "staff" || !user.jurisdictionPath) throw redirect(signInUrl(request, true));
+  const user = await requireStaff(request);
+  if (roleDefinition(user.role)?.kind !== "staff") throw redirect(signInUrl(request, true));
   return actorOf(user);
 }
 

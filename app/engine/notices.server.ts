@@ -1,8 +1,8 @@
-import { audit, clientAddress } from "~/utils/audit.server";
+import { audit } from "~/utils/audit.server";
 import { currentTime } from "~/utils/clock.server";
-import { decryptJson, encryptJson, lookupHash, newId } from "~/utils/crypto.server";
+import { decryptJson, encryptJson, newId } from "~/utils/crypto.server";
 import { db, type Tx } from "~/utils/db.server";
-import { isLimited, recordHit, type Limit } from "~/utils/rate-limit.server";
+import { publicFormLimit } from "~/utils/rate-limit.server";
 import { assertMay, type CaseActor, type LoadedApplication } from "./cases.server";
 import { yuanToFen } from "./awards.server";
 import type { NoticeStage } from "./define-service";
@@ -56,15 +56,12 @@ export type ObjectionInput = { name: string; contact: string; text: string };
 
 const objectionContext = (id: string) => ({ table: "Objection", column: "bodyEnc", id });
 
-const objectionLimit = (address: string): Limit => ({ key: `objection:address:${lookupHash(address)}`, max: 5, windowMs: 60 * 60 * 1000 });
-
 /** Anyone may object to a running notice; limited per address so the board cannot be flooded. */
-export async function lodgeObjection(applicationId: string, input: ObjectionInput, request: Request): Promise<{ ok: true } | { ok: false; error: "closed" | "limited" }> {
+export async function lodgeObjection(applicationId: string, input: ObjectionInput, request: Request): Promise<{ ok: true } | { ok: false; error: "closed" } | { ok: false; error: "limited"; retryAfterSeconds: number }> {
   const notice = await runningNotice(applicationId);
   if (!notice?.objections) return { ok: false, error: "closed" };
-  const limit = objectionLimit(clientAddress(request));
-  if (await isLimited(limit)) return { ok: false, error: "limited" };
-  await recordHit(limit);
+  const limit = await publicFormLimit(request, "objection");
+  if (limit.limited) return { ok: false, error: "limited", retryAfterSeconds: limit.retryAfterSeconds };
   const now = new Date();
   await db.$transaction(async (tx) => {
     const id = newId();

@@ -7,7 +7,7 @@ import { titled } from "~/utils/meta";
 
 export const meta = titled("titles.outbox");
 
-/** Development only: the messages the outbox SMS adapter would have sent. */
+/** Demo and development modes only (PORTAL_MODE): the messages the outbox SMS adapter would have sent. */
 export async function loader() {
   if (!outboxEnabled()) notFound();
   return { messages: await outboxMessages() };

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { CsrfInput } from "~/components/csrf";
 import { ErrorSummary } from "~/components/error-summary";
 import { FormField } from "~/components/fields";
+import { Honeypot } from "~/components/honeypot";
+import { RetryNotice } from "~/components/retry-notice";
 import { BackLink, Notice, PageTitle } from "~/components/page";
 import { notFound } from "~/engine/errors";
 import { mobile, personName, text } from "~/engine/fields";
@@ -13,7 +15,7 @@ import { lodgeObjection, runningNotice } from "~/engine/notices.server";
 import { detectLanguage } from "~/i18n/detect.server";
 import { formatDate } from "~/lib/dates";
 import { findService } from "~/services/registry";
-import { readForm } from "~/utils/forms.server";
+import { isHoneypotTripped, readForm } from "~/utils/forms.server";
 import { titled } from "~/utils/meta";
 
 export const meta = titled("titles.objection");
@@ -37,12 +39,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const values = { name: String(form.get("name") ?? "").slice(0, 30), contact: String(form.get("contact") ?? "").slice(0, 16), text: String(form.get("text") ?? "").slice(0, 1000) };
   // A field people never see: a program that fills every field gets a polite nothing.
-  if (String(form.get("website") ?? "") !== "") return data({ errors: null, formError: null, values, done: true }, { status: 200 });
+  if (isHoneypotTripped(form)) return data({ errors: null, formError: null, values, done: true, retryAfterSeconds: null }, { status: 200 });
   const submission = parseWithZod(form, { schema: objectionSchema });
-  if (submission.status !== "success") return data({ errors: submission.error ?? {}, formError: null, values, done: false }, { status: 400 });
+  if (submission.status !== "success") return data({ errors: submission.error ?? {}, formError: null, values, done: false, retryAfterSeconds: null }, { status: 400 });
   const result = await lodgeObjection(params.id ?? "", submission.value, request);
-  if (!result.ok) return data({ errors: null, formError: result.error === "limited" ? "common:errors.tooManyObjections" : "common:errors.noticeClosed", values, done: false }, { status: result.error === "limited" ? 429 : 409 });
-  return data({ errors: null, formError: null, values, done: true });
+  if (!result.ok && result.error === "limited") {
+    return data({ errors: null, formError: null, values, done: false, retryAfterSeconds: result.retryAfterSeconds }, { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });
+  }
+  if (!result.ok) return data({ errors: null, formError: "common:errors.noticeClosed", values, done: false, retryAfterSeconds: null }, { status: 409 });
+  return data({ errors: null, formError: null, values, done: true, retryAfterSeconds: null });
 }
 
 export default function ObjectionForm() {
@@ -62,16 +67,14 @@ export default function ObjectionForm() {
       ) : (
         <>
           <p className="mb-4">{t("objection.intro", { date: page.ends })}</p>
+          {result?.retryAfterSeconds ? <RetryNotice messageKey="limits.form" retryAfterSeconds={result.retryAfterSeconds} /> : null}
           <ErrorSummary errors={errors} formError={result?.formError} labels={Object.fromEntries(FIELDS.map((field) => [field.name, t(field.labelKey)]))} />
           <Form method="post" noValidate className="card">
             <CsrfInput />
             {FIELDS.map((field) => (
               <FormField key={field.name} field={field} value={result?.values[field.name] ?? ""} errors={errors?.[field.name]} />
             ))}
-            <div className="hidden" aria-hidden="true">
-              <label htmlFor="website">{t("objection.honeypot")}</label>
-              <input id="website" name="website" tabIndex={-1} autoComplete="off" />
-            </div>
+            <Honeypot />
             <button type="submit" className="btn-primary">
               {t("objection.submit")}
             </button>

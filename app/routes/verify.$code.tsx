@@ -1,11 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "~/components/page";
+import { RetryNotice } from "~/components/retry-notice";
 import { formatCode, normaliseCode, verifyCertificate } from "~/engine/certificates.server";
 import { detectLanguage } from "~/i18n/detect.server";
 import { formatDate } from "~/lib/dates";
 import { jurisdictions } from "~/utils/jurisdictions.server";
+import { addressKey, consumeLimits, lookupLimits, retryHeaders } from "~/utils/rate-limit.server";
 import { titled } from "~/utils/meta";
 
 export const meta: MetaFunction = (args) => [...titled("titles.verifyResult")(args), { name: "robots", content: "noindex" }];
@@ -14,11 +16,17 @@ export const meta: MetaFunction = (args) => [...titled("titles.verifyResult")(ar
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = normaliseCode(params.code ?? "");
   const lng = detectLanguage(request);
+  // Limited per address, so that codes cannot be tried in bulk.
+  const limit = await consumeLimits(lookupLimits.verify(addressKey(request)));
+  if (limit.limited) {
+    return data({ result: "limited" as const, retryAfterSeconds: limit.retryAfterSeconds, code: formatCode(code), lines: [], titleKey: null, issued: null, issuer: null }, { status: 429, headers: retryHeaders(limit) });
+  }
   const verification = await verifyCertificate(code);
-  if (verification.result === "unknown") return { result: "unknown" as const, code: formatCode(code), lines: [], titleKey: null, issued: null, issuer: null };
+  if (verification.result === "unknown") return { result: "unknown" as const, retryAfterSeconds: 0, code: formatCode(code), lines: [], titleKey: null, issued: null, issuer: null };
   const { county } = await jurisdictions();
   return {
     result: verification.result,
+    retryAfterSeconds: 0,
     code: formatCode(code),
     titleKey: verification.titleKey,
     lines: verification.maskedLines,
@@ -30,6 +38,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function VerifyResult() {
   const { t } = useTranslation();
   const page = useLoaderData<typeof loader>();
+  if (page.result === "limited") {
+    return (
+      <div className="max-w-xl">
+        <PageTitle>{t("verify.resultTitle")}</PageTitle>
+        <RetryNotice messageKey="limits.verify" retryAfterSeconds={page.retryAfterSeconds} />
+        <p>
+          <Link to="/verify">{t("verify.another")}</Link>
+        </p>
+      </div>
+    );
+  }
   const tone = { valid: "border-green-700 bg-green-50", revoked: "border-seal-600 bg-red-50", superseded: "border-amber-600 bg-amber-50", unknown: "border-amber-600 bg-amber-50" }[page.result];
   return (
     <div className="max-w-xl">

@@ -1,4 +1,4 @@
-import { isProduction } from "./config.server";
+import { isProductionMode } from "./config.server";
 import { db } from "./db.server";
 
 /**
@@ -9,14 +9,14 @@ import { db } from "./db.server";
 const OFFSET_KEY = "clock.offsetMs";
 
 export async function currentTime(): Promise<Date> {
-  if (isProduction) return new Date();
+  if (isProductionMode()) return new Date();
   const row = await db.setting.findUnique({ where: { key: OFFSET_KEY } });
   const offset = row ? Number(row.value) : 0;
   return new Date(Date.now() + (Number.isFinite(offset) ? offset : 0));
 }
 
 export async function moveClock(days: number): Promise<Date> {
-  if (isProduction) throw new Error("The clock cannot be moved in production");
+  if (isProductionMode()) throw new Error("The clock cannot be moved in production");
   const now = await currentTime();
   const offset = now.getTime() - Date.now() + days * 24 * 60 * 60 * 1000;
   await db.setting.upsert({ where: { key: OFFSET_KEY }, create: { key: OFFSET_KEY, value: String(offset) }, update: { value: String(offset) } });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-/** Settings by environment; secrets come from the environment or, outside production, DATA_DIR. */
+/** Settings by environment; secrets come from the environment or, in demo mode, DATA_DIR. */
 export type Secrets = {
   SESSION_SECRET: string;
   DATA_ENCRYPTION_KEY: string;
@@ -11,7 +11,31 @@ export type Secrets = {
 
 const SECRET_NAMES = ["SESSION_SECRET", "DATA_ENCRYPTION_KEY", "LOOKUP_HASH_KEY"] as const;
 
-export const isProduction = process.env.NODE_ENV === "production";
+/**
+ * The deployment mode, separate from NODE_ENV (which only selects optimised builds):
+ * - production: secrets required, real SMS gateway, TOTP for reviewers and administrators,
+ *   HSTS and Secure cookies, no demo data, no /dev/outbox;
+ * - demo: generated secrets in DATA_DIR, SMS to the outbox at /dev/outbox, demo accounts;
+ * - development: as demo, for `npm run dev`.
+ * An unset or unknown PORTAL_MODE counts as production, so that a forgotten setting never
+ * opens the outbox or seeds known passwords; the npm scripts set it explicitly
+ * (docs/decisions/008-deployment-modes.md).
+ */
+export type DeploymentMode = "production" | "demo" | "development";
+
+export function deploymentMode(): DeploymentMode {
+  const mode = process.env.PORTAL_MODE;
+  return mode === "demo" || mode === "development" ? mode : "production";
+}
+
+export function isProductionMode(): boolean {
+  return deploymentMode() === "production";
+}
+
+/** Cookies only over HTTPS in production; INSECURE_COOKIES=1 lets one try a production set-up over plain http. */
+export function secureCookies(): boolean {
+  return isProductionMode() && process.env.INSECURE_COOKIES !== "1";
+}
 
 export function dataDir(): string {
   return path.resolve(process.env.DATA_DIR ?? "data");
@@ -31,7 +55,7 @@ export function publicOrigin(request?: Request): string {
 let cachedSecrets: Secrets | undefined;
 
 /**
- * In production every secret must be set in the environment: a generated key would
+ * In production mode every secret must be set in the environment: a generated key would
  * silently differ between instances and make encrypted data unreadable.
  */
 export function secrets(): Secrets {
@@ -40,8 +64,8 @@ export function secrets(): Secrets {
     SECRET_NAMES.filter((name) => process.env[name]).map((name) => [name, process.env[name]!]),
   );
   const missing = SECRET_NAMES.filter((name) => !fromEnv[name]);
-  if (missing.length > 0 && isProduction) {
-    throw new Error(`Missing required secrets in production: ${missing.join(", ")}`);
+  if (missing.length > 0 && isProductionMode()) {
+    throw new Error(`Missing required secrets in production mode (PORTAL_MODE=production): ${missing.join(", ")}`);
   }
   let stored: Partial<Secrets> = {};
   if (missing.length > 0) {

@@ -20,12 +20,16 @@ export type SealedColumn = {
   bound: boolean;
   /** A plain column from before the value was encrypted: rotation seals its value into `column` and empties it. */
   fromPlain?: string;
+  /** The row's key column when it is not `id` (its value is the context's id). */
+  key?: string;
 };
 
 export const SEALED_COLUMNS: SealedColumn[] = [
   { table: "User", column: "phoneEnc", bound: false },
   { table: "SmsOutbox", column: "phoneEnc", bound: false },
   { table: "SmsChallenge", column: "payload", bound: false },
+  { table: "SmsChallenge", column: "phoneEnc", bound: false },
+  { table: "TotpSecret", column: "secretEnc", bound: false, key: "userId" },
   { table: "Application", column: "answersEnc", bound: true },
   { table: "Application", column: "comparisonEnc", bound: true },
   { table: "Application", column: "correctionEnc", bound: true },
@@ -65,9 +69,10 @@ function delegate(table: string): Delegate {
 
 async function* rowsOf(entry: SealedColumn): AsyncGenerator<Row> {
   let cursor = "";
-  const select: Record<string, true> = { id: true, [entry.column]: true, ...(entry.fromPlain ? { [entry.fromPlain]: true } : {}) };
+  const key = entry.key ?? "id";
+  const select: Record<string, true> = { [key]: true, [entry.column]: true, ...(entry.fromPlain ? { [entry.fromPlain]: true } : {}) };
   for (;;) {
-    const batch = await delegate(entry.table).findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: 500, select });
+    const batch = (await delegate(entry.table).findMany({ where: { [key]: { gt: cursor } }, orderBy: { [key]: "asc" }, take: 500, select })).map((row) => ({ ...row, id: row[key] }));
     if (batch.length === 0) return;
     yield* batch;
     cursor = batch[batch.length - 1].id!;
@@ -114,7 +119,7 @@ export async function resealAll(kid: string): Promise<{ values: number; files: n
       } else continue;
       // Only if the row still holds what was read: a concurrent write wins and is sealed by the next pass.
       const { count } = await delegate(entry.table).updateMany({
-        where: { id: row.id, [entry.column]: sealed, ...(entry.fromPlain ? { [entry.fromPlain]: plainLeft } : {}) },
+        where: { [entry.key ?? "id"]: row.id, [entry.column]: sealed, ...(entry.fromPlain ? { [entry.fromPlain]: plainLeft } : {}) },
         data: { [entry.column]: encryptText(plain, entry.bound ? context : undefined), ...(entry.fromPlain ? { [entry.fromPlain]: null } : {}) },
       });
       values += count;

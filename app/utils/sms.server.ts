@@ -1,5 +1,5 @@
 import { maskPhone } from "~/lib/mask";
-import { isProduction } from "./config.server";
+import { isProductionMode } from "./config.server";
 import { encryptText, newId } from "./crypto.server";
 import { db } from "./db.server";
 
@@ -8,7 +8,7 @@ export interface SmsSender {
   send(phone: string, body: string): Promise<void>;
 }
 
-/** Development adapter: messages land in a table shown at /dev/outbox. */
+/** Demo and development adapter: messages land in a table shown at /dev/outbox. */
 const outbox: SmsSender = {
   async send(phone, body) {
     await db.smsOutbox.create({ data: { id: newId(), phoneEnc: encryptText(phone), phoneMasked: maskPhone(phone), body } });
@@ -36,9 +36,9 @@ function gateway(): SmsSender {
 }
 
 export function smsAdapterName(): "outbox" | "gateway" {
-  const name = process.env.SMS_ADAPTER ?? (isProduction ? "gateway" : "outbox");
+  const name = process.env.SMS_ADAPTER ?? (isProductionMode() ? "gateway" : "outbox");
   if (name !== "outbox" && name !== "gateway") throw new Error(`Unknown SMS_ADAPTER ${name}`);
-  if (name === "outbox" && isProduction) throw new Error("The SMS outbox is for development only; configure SMS_ADAPTER=gateway");
+  if (name === "outbox" && isProductionMode()) throw new Error("The SMS outbox is for demo and development modes only; configure SMS_ADAPTER=gateway");
   return name;
 }
 
@@ -49,8 +49,9 @@ export function sms(): SmsSender {
   return sender;
 }
 
+/** /dev/outbox exists only when the mode is explicitly demo or development (never from NODE_ENV). */
 export function outboxEnabled(): boolean {
-  return !isProduction && smsAdapterName() === "outbox";
+  return !isProductionMode() && smsAdapterName() === "outbox";
 }
 
 /** The newest messages of the development outbox, phone numbers masked. */

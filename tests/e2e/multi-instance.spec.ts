@@ -43,7 +43,7 @@ test.beforeAll(async () => {
   for (const [index, base] of [A, B].entries()) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "portal-instance-"));
     dataDirs.push(dataDir);
-    const env = { ...process.env, ...secrets, PORT: new URL(base).port, DATA_DIR: dataDir, UPLOADS_DIR: uploads, DATABASE_URL: postgres.url, NODE_ENV: "test" as const, SMS_ADAPTER: "outbox", SKIP_DB_SETUP: index === 0 ? "0" : "1" };
+    const env = { ...process.env, ...secrets, PORT: new URL(base).port, DATA_DIR: dataDir, UPLOADS_DIR: uploads, DATABASE_URL: postgres.url, PORTAL_MODE: "demo", SMS_ADAPTER: "outbox", SKIP_DB_SETUP: index === 0 ? "0" : "1" };
     const server = spawn(process.execPath, ["server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
     servers.push(server);
     // The first instance migrates and seeds; the second starts on the prepared database.

@@ -40,14 +40,16 @@ describe("accounts", () => {
     expect(await db.auditLog.count({ where: { action: "signin.citizen" } })).toBeGreaterThan(0);
   });
 
-  it("limits failed staff sign-ins per account, in the database", async () => {
+  it("limits failed staff sign-ins per account and address, in the database", async () => {
     const attempt = () => settle(() => staffLogin.action({ request: postRequest("/staff/login", { username: "window.fengshan", password: "wrong-password1" }), params: {}, context: {} }));
     for (let index = 0; index < 5; index += 1) expect(statusOf(await attempt())).toBe(400);
     expect(statusOf(await attempt())).toBe(429);
-    // The right password is refused too while the account is locked.
+    // The right password is refused too at this (never used) address while it is held back.
     const right = await settle(() => staffLogin.action({ request: postRequest("/staff/login", { username: "window.fengshan", password: "Demo#2026" }), params: {}, context: {} }));
     expect(statusOf(right)).toBe(429);
-    expect(await db.rateLimit.count({ where: { key: { startsWith: "signin:account:staff:window.fengshan" } } })).toBe(1);
+    // One counter for the account at this address, one for the account at unknown addresses.
+    expect(await db.signInThrottle.count({ where: { key: { startsWith: "staff:window.fengshan|" } } })).toBe(2);
+    await db.signInThrottle.deleteMany({});
     await db.rateLimit.deleteMany({});
   });
 
@@ -84,9 +86,11 @@ describe("SMS codes", () => {
     await db.rateLimit.deleteMany({});
     const request = () => settle(() => signup.action({ request: postRequest("/signup", { name: "赵小测", phone: "13655550000", password: "abc12345", confirm: "abc12345" }), params: {}, context: {} }));
     for (let index = 0; index < 5; index += 1) expect(statusOf(await request())).toBe(302);
-    const refused = (await request()) as { data: { errors: Record<string, string[]> }; init: ResponseInit };
+    const refused = (await request()) as { data: { retry: { messageKey: string; retryAfterSeconds: number } }; init: ResponseInit };
     expect(refused.init.status).toBe(429);
-    expect(refused.data.errors.phone).toEqual(["common:errors.tooManyCodes"]);
+    expect(refused.data.retry.messageKey).toBe("common:limits.smsCodes");
+    // When to try again: the hour's window is still almost whole.
+    expect(refused.data.retry.retryAfterSeconds).toBeGreaterThan(55 * 60);
     expect(await db.smsOutbox.count({ where: { phoneMasked: "136****0000" } })).toBe(5);
     await db.rateLimit.deleteMany({});
   });

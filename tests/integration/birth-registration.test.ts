@@ -120,6 +120,9 @@ describe("birth-service registration through the route actions", () => {
     expect(statusOf(ownPdf)).toBe(200);
     const ownScan = (await settle(() => staffMaterial.loader({ request: getRequest(`/staff/applications/${ref}/materials/${material.id}`, fengshan), params: { ref, materialId: material.id }, context: {} }))) as Response;
     expect(ownScan.headers.get("Content-Type")).toBe("image/png");
+    // Never rendered as a page of the portal: a download, with its checked type and nosniff.
+    expect(ownScan.headers.get("Content-Disposition")).toMatch(/^attachment; filename="\w+\.png"/);
+    expect(ownScan.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(Buffer.from(await ownScan.arrayBuffer()).subarray(1, 4).toString()).toBe("PNG");
     const admin = await sessionFor({ username: "admin.county" });
     const adminQueue = (await settle(() => staffQueue.loader({ request: getRequest("/staff/queue", admin), params: {}, context: {} }))) as { data: { rows: { ref: string }[] } };

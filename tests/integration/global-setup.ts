@@ -11,7 +11,7 @@ import { startPostgres } from "../support/postgres.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-export type TestEnv = { DATA_DIR: string; DATABASE_URL: string; NODE_ENV: "test" };
+export type TestEnv = { DATA_DIR: string; DATABASE_URL: string; NODE_ENV: "test"; PORTAL_MODE: "demo" };
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -35,7 +35,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "portal-test-"));
   // TEST_DB=postgres runs the same tests on a throwaway PostgreSQL cluster.
   const postgres = process.env.TEST_DB === "postgres" ? await startPostgres() : null;
-  const testEnv: TestEnv = { DATA_DIR: dir, DATABASE_URL: postgres?.url ?? `file:${path.join(dir, "portal.db")}`, NODE_ENV: "test" };
+  const testEnv: TestEnv = { DATA_DIR: dir, DATABASE_URL: postgres?.url ?? `file:${path.join(dir, "portal.db")}`, NODE_ENV: "test", PORTAL_MODE: "demo" };
   Object.assign(process.env, testEnv);
   project.provide("testEnv", testEnv);
   try {

@@ -165,7 +165,8 @@ describe("keys:rotate", () => {
 
     // The old key ids appear nowhere: not in any encrypted column, not in any file.
     for (const entry of SEALED_COLUMNS) {
-      const rows = await (db as unknown as Record<string, { findMany(args: object): Promise<Record<string, string | null>[]> }>)[entry.table[0].toLowerCase() + entry.table.slice(1)].findMany({ select: { id: true, [entry.column]: true } });
+      const key = entry.key ?? "id";
+      const rows = (await (db as unknown as Record<string, { findMany(args: object): Promise<Record<string, string | null>[]> }>)[entry.table[0].toLowerCase() + entry.table.slice(1)].findMany({ select: { [key]: true, [entry.column]: true } })).map((row): Record<string, string | null> => ({ ...row, id: row[key] }));
       for (const row of rows) {
         const value = row[entry.column];
         if (!value) continue;
