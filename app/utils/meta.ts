@@ -1,21 +1,13 @@
 import type { MetaFunction } from "@remix-run/node";
+import { translate } from "~/i18n/registry";
 import type { RootLoaderData } from "~/root";
 
-type Resources = Record<string, Record<string, unknown>>;
-
-function lookup(resources: Resources | undefined, key: string): string | undefined {
-  const [ns, path] = key.includes(":") ? key.split(":", 2) : ["common", key];
-  let node: unknown = resources?.[ns];
-  for (const part of path.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
-  return typeof node === "string" ? node : undefined;
-}
-
-/** A page title in the page's language: "<page> - <site name>", from the root loader's translations. */
+/** A page title in the page's language: "<page> - <site name>". */
 export function titled(key: string): MetaFunction {
   return ({ matches }) => {
     const root = matches.find((match) => match.id === "root")?.data as RootLoaderData | undefined;
-    const site = lookup(root?.resources, "site.name") ?? "";
-    const page = lookup(root?.resources, key);
+    const site = translate(root?.lng, "site.name") ?? "";
+    const page = translate(root?.lng, key);
     return [{ title: page ? `${page} - ${site}` : site }];
   };
 }
