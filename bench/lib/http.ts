@@ -5,6 +5,8 @@ export type Reply = { status: number; location: string | null; body: string };
 export class Browser {
   private readonly cookies = new Map<string, string>();
   private csrf = "";
+  /** Requests sent so far (a submission's cost in round trips). */
+  requests = 0;
 
   constructor(readonly base: string) {}
 
@@ -27,6 +29,7 @@ export class Browser {
     headers.set("Cookie", this.cookieHeader());
     headers.set("Accept-Language", "zh-CN");
     if (init.method && init.method !== "GET") headers.set("Origin", this.base);
+    this.requests += 1;
     const response = await fetch(new URL(path, this.base), { ...init, headers, redirect: "manual" });
     this.remember(response);
     const body = await response.text();

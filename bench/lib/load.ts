@@ -3,8 +3,8 @@ import autocannon from "autocannon";
 export type Load = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
 
 /** Requests per second and latency (ms) for `url` under `connections` concurrent connections. */
-export async function load(url: string, { seconds = 8, connections = 8, headers = {} as Record<string, string> } = {}): Promise<Load> {
-  const result = await autocannon({ url, connections, duration: seconds, headers: { "Accept-Encoding": "gzip", ...headers } });
+export async function load(url: string, { seconds = 8, connections = 8, headers = {} as Record<string, string>, method = "GET" as "GET" | "POST", body = undefined as string | undefined } = {}): Promise<Load> {
+  const result = await autocannon({ url, connections, duration: seconds, method, body, headers: { "Accept-Encoding": "gzip", ...headers } });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
 }
 

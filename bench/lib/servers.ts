@@ -100,7 +100,7 @@ export async function startPortal(kind: Database["kind"] = "sqlite", options: { 
       if (result.status !== 0) throw new Error(`${args.join(" ")} failed: ${result.stderr}`);
     }
   }
-  const env = { ...base, NODE_ENV: "production", PORT: String(port), SKIP_DB_SETUP: "1", SMS_ADAPTER: "gateway", SMS_GATEWAY_URL: sms.url, SMS_GATEWAY_TOKEN: "bench", INSECURE_COOKIES: "1" };
+  const env: NodeJS.ProcessEnv = { ...base, NODE_ENV: "production", PORT: String(port), SKIP_DB_SETUP: "1", SMS_ADAPTER: "gateway", SMS_GATEWAY_URL: sms.url, SMS_GATEWAY_TOKEN: "bench", INSECURE_COOKIES: "1" };
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
   if (profile.length) mkdirSync(path.resolve(process.env.BENCH_PROFILE!), { recursive: true });
   const child = spawn(process.execPath, [...profile, "server.mjs"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
