@@ -19,7 +19,7 @@ export async function run(): Promise<BenchRow[]> {
     const citizen = await citizenBrowser(portal);
     const step = await startDraft(citizen);
     const reviewer = await staffBrowser(portal, "reviewer.fengshan");
-    const pages = [
+    const pages: { name: string; url: string; headers: Record<string, string> }[] = [
       { name: "start page", url: `${portal.base}/services/birth-registration`, headers: {} },
       { name: "form step (signed in)", url: `${portal.base}${step}`, headers: { Cookie: citizen.cookieHeader() } },
       { name: "staff queue (reviewer)", url: `${portal.base}/staff/queue`, headers: { Cookie: reviewer.cookieHeader() } },
