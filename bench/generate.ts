@@ -61,7 +61,6 @@ function row(index: number, count: number, villages: string[], now: number): Row
 
 async function sqlite(file: string, first: number, count: number, texts: string[], now: number) {
   const db = new Database(file);
-  db.pragma("journal_mode = WAL");
   const villages = (db.prepare("SELECT path FROM Jurisdiction WHERE level = 'village' ORDER BY path").all() as { path: string }[]).map((r) => r.path);
   const insert = db.prepare(
     `INSERT INTO "Application" (id, ref, serviceSlug, status, applicantId, filerId, jurisdictionPath, answersEnc, reviewLevel, submittedAt, dueAt, decidedAt, version, createdAt, updatedAt)

@@ -1,5 +1,19 @@
 // A small HTTP client that behaves like a browser without JavaScript: it keeps cookies,
 // sends the Origin header on posts, and carries the page's CSRF token in each form.
+/**
+ * fetch, once more when a GET met a kept-alive connection that the server had just closed
+ * after its idle timeout (after a long pause, e.g. while the generator filled the database).
+ */
+export async function fetchRetryingIdle(url: URL | string, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if ((init.method ?? "GET") !== "GET" || (code !== "UND_ERR_SOCKET" && code !== "ECONNRESET")) throw error;
+    return fetch(url, init);
+  }
+}
+
 export type Reply = { status: number; location: string | null; body: string };
 
 export class Browser {
@@ -30,7 +44,7 @@ export class Browser {
     headers.set("Accept-Language", "zh-CN");
     if (init.method && init.method !== "GET") headers.set("Origin", this.base);
     this.requests += 1;
-    const response = await fetch(new URL(path, this.base), { ...init, headers, redirect: "manual" });
+    const response = await fetchRetryingIdle(new URL(path, this.base), { ...init, headers, redirect: "manual" });
     this.remember(response);
     const body = await response.text();
     const token = /name="csrf" value="([^"]+)"/.exec(body)?.[1];

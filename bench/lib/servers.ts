@@ -104,6 +104,7 @@ export async function startPortal(kind: Database["kind"] = "sqlite", options: { 
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : [];
   if (profile.length) mkdirSync(path.resolve(process.env.BENCH_PROFILE!), { recursive: true });
   const child = spawn(process.execPath, [...profile, "server.mjs"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+  child.on("exit", (code, signal) => { if (code !== 0 && signal !== "SIGTERM") console.error(`portal exited: ${code ?? signal}`); });
   const url = `http://localhost:${port}`;
   await healthy(url, child);
   const stopServer = stopper(child);
