@@ -32,16 +32,14 @@ export async function startDraft(browser: Browser): Promise<string> {
   return location;
 }
 
-/** Answers every step from `location` on and submits; answers with the case reference. */
-export async function completeAndSubmit(browser: Browser, location: string): Promise<string> {
+/** Answers every step from `location` on, uploads included; answers with the review page's address. */
+export async function fillUntilReview(browser: Browser, location: string): Promise<string> {
   for (let hops = 0; hops < 20; hops += 1) {
     const [, , step] = STEP.exec(location) ?? [];
     if (!step) throw new Error(`not a step: ${location}`);
+    if (step === "review") return location;
     let reply;
-    if (step === "review") {
-      reply = await browser.post(location, { declaration: "yes" });
-      return /\/applications\/([^?]+)\?submitted=1/.exec(expectRedirect(reply, "submit", /submitted=1/))![1];
-    } else if (step === "materials") {
+    if (step === "materials") {
       const form = new FormData();
       for (const key of MATERIALS) form.set(key, new Blob([PNG], { type: "image/png" }), `${key}.png`);
       reply = await browser.post(location, form);
@@ -54,7 +52,18 @@ export async function completeAndSubmit(browser: Browser, location: string): Pro
   throw new Error("the journey did not reach the review");
 }
 
+/** Declares and submits from the review page; answers with the case reference. */
+export async function submitReview(browser: Browser, review: string): Promise<string> {
+  const reply = await browser.post(review, { declaration: "yes" });
+  return /\/applications\/([^?]+)\?submitted=1/.exec(expectRedirect(reply, "submit", /submitted=1/))![1];
+}
+
+/** The answers of one step as the form posts them (for a test that saves a single step). */
+export function stepFields(step: string): Record<string, string> {
+  return formFields(answers[step]);
+}
+
 /** One complete application by a signed-in citizen; answers with its reference. */
 export async function submitOne(browser: Browser): Promise<string> {
-  return completeAndSubmit(browser, await startDraft(browser));
+  return submitReview(browser, await fillUntilReview(browser, await startDraft(browser)));
 }

@@ -24,6 +24,13 @@ export class Browser {
 
   constructor(readonly base: string) {}
 
+  /** Takes over another client's cookies and form token: the same person on another instance. */
+  adopt(other: Browser): this {
+    for (const [name, value] of other.cookies) this.cookies.set(name, value);
+    this.csrf = other.csrf;
+    return this;
+  }
+
   cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }
