@@ -2,7 +2,7 @@
 // a few dozen ciphertexts made once with the portal's own key and reused, so the staff
 // pages decrypt real rows. Written against today's Application table: when the model
 // changes, this file is the one to update (the query side goes through the queue page).
-import { randomBytes } from "node:crypto";
+import { createCipheriv, randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { matchingAnswers } from "../app/services/birth-registration/examples";
@@ -16,12 +16,23 @@ const STATUSES: [string, number][] = [["approved", 0.88], ["rejected", 0.03], ["
 
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 
+/**
+ * The portal's ciphertext format (app/utils/crypto.server.ts: "v1:" + base64url of IV, tag
+ * and AES-256-GCM body), made here with the key this portal was started with: the app's
+ * module caches the key of the first portal a bench process starts.
+ */
+function encryptJson(key: Buffer, value: unknown): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
+  return `v1:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url")}`;
+}
+
 async function ciphertexts(portal: Portal): Promise<string[]> {
-  // The portal's key, from the environment it was started with.
-  for (const name of ["SESSION_SECRET", "DATA_ENCRYPTION_KEY", "LOOKUP_HASH_KEY"]) process.env[name] = portal.env[name];
-  const { encryptJson } = await import("../app/utils/crypto.server");
+  const key = Buffer.from(portal.env.DATA_ENCRYPTION_KEY!, "base64");
+  if (key.length !== 32) throw new Error("the bench starts portals with 32-byte base64 keys");
   return Array.from({ length: VARIANTS }, (_, index) =>
-    encryptJson({ ...matchingAnswers, woman: { ...matchingAnswers.woman, name: `${NAMES[index % NAMES.length]}${index}` } }),
+    encryptJson(key, { ...matchingAnswers, woman: { ...matchingAnswers.woman, name: `${NAMES[index % NAMES.length]}${index}` } }),
   );
 }
 
