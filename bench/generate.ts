@@ -89,20 +89,28 @@ async function sqlite(file: string, first: number, count: number, texts: string[
   db.close();
 }
 
+/** The same rows as row(), computed by PostgreSQL itself from generate_series: nothing crosses the wire per row. */
 async function postgres(url: string, first: number, count: number, texts: string[], now: number) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const villages = (await client.query(`SELECT path FROM "Jurisdiction" WHERE level = 'village' ORDER BY path`)).rows.map((r) => r.path as string);
-    for (let from = first; from < count; from += 20_000) {
-      const rows = Array.from({ length: Math.min(count, from + 20_000) - from }, (_, offset) => row(from + offset, count, villages, now));
-      const column = <T>(pickValue: (r: Row) => T) => rows.map(pickValue);
+    const [, , approvedShare, rejectedShare] = [0, 0, STATUSES[0][1] / 0.94, (STATUSES[0][1] + STATUSES[1][1]) / 0.94];
+    for (let from = first; from < count; from += 250_000) {
       await client.query(
-        `INSERT INTO "Application" (id, ref, "serviceSlug", status, "applicantId", "filerId", "jurisdictionPath", "answersEnc", "reviewLevel", "submittedAt", "dueAt", "decidedAt", version, "createdAt", "updatedAt")
-         SELECT id, ref, 'birth-registration', status, 'benchcitizen' || (n % 50000), 'benchcitizen' || (n % 50000), path, ($9::text[])[answers + 1], 0,
-                to_timestamp(submitted / 1000.0), to_timestamp(due / 1000.0), to_timestamp(decided / 1000.0), 1, to_timestamp(submitted / 1000.0) - interval '1 day', to_timestamp(coalesce(decided, submitted) / 1000.0)
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::float8[], $7::float8[], $8::float8[]) WITH ORDINALITY AS t(id, ref, status, path, answers, submitted, due, decided, n)`,
-        [column((r) => r.id), column((r) => r.ref), column((r) => r.status), column((r) => r.path), column((r) => r.answers), column((r) => r.submittedAt), column((r) => r.dueAt), column((r) => r.decidedAt), texts],
+        `WITH n AS (SELECT i, floor(((($2::float8 - i) / $2) * 9 * 365 * ${DAY}))::float8 AS age FROM generate_series($1::int, $3::int - 1) AS i),
+              t AS (SELECT i, age, $4::float8 - age - (i % 86400) * 1000 AS submitted, (i::bigint * 7919) % 1000 AS pick FROM n),
+              r AS (SELECT i, submitted, to_timestamp(submitted / 1000.0) AS at,
+                      CASE WHEN age < ${60 * DAY} THEN (CASE WHEN pick < 700 THEN 'in_review' WHEN pick < 850 THEN 'returned' ELSE 'approved' END)
+                           WHEN pick / 1000.0 < $5 THEN 'approved' WHEN pick / 1000.0 < $6 THEN 'rejected' ELSE 'withdrawn' END AS status
+                    FROM t)
+         INSERT INTO "Application" (id, ref, "serviceSlug", status, "applicantId", "filerId", "jurisdictionPath", "answersEnc", "reviewLevel", "submittedAt", "dueAt", "decidedAt", version, "createdAt", "updatedAt")
+         SELECT 'bench' || lpad(i::text, 8, '0'), 'WL-SY-' || extract(year FROM at AT TIME ZONE 'UTC') || '-B' || lpad(i::text, 7, '0'), 'birth-registration', status,
+                'benchcitizen' || (i % 50000), 'benchcitizen' || (i % 50000), ($7::text[])[1 + i % cardinality($7::text[])], ($8::text[])[1 + i % ${VARIANTS}], 0,
+                at, at + interval '28 days', CASE WHEN status IN ('in_review', 'returned') THEN NULL ELSE at + interval '3 days' END, 1, at - interval '1 day',
+                CASE WHEN status IN ('in_review', 'returned') THEN at ELSE at + interval '3 days' END
+         FROM r`,
+        [from, count, Math.min(count, from + 250_000), now, approvedShare, rejectedShare, villages, texts],
       );
     }
     await client.query(`ANALYZE "Application"`);
