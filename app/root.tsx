@@ -162,8 +162,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
     data?.i18n.namespaces ?? [],
   ).join(",");
   const namespaces = useMemo(() => key.split(","), [key]);
+  // A page that needs no script says so (`export const handle = { scripts: false }`) and ships none.
+  const scripts = !matches.some((match) => (match.handle as { scripts?: boolean } | undefined)?.scripts === false);
   // Preloads serve the first page only; later pages fetch what they lack (PageTranslations).
-  const [preloads] = useState(namespaces);
+  const [preloads] = useState(scripts ? namespaces : []);
   const nonce = useNonce();
   return (
     <html lang={lng}>
@@ -187,8 +189,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {data ? <Footer data={data} /> : null}
           </PageTranslations>
         </Suspense>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -7,9 +7,12 @@ import { ROOT } from "./lib/servers";
 import type { BenchRow } from "./types";
 
 type Manifest = { entry: { module: string; imports: string[] }; routes: Record<string, { parentId?: string; module: string; imports?: string[] }> };
+type Build = { assets: Manifest; routes: Record<string, { module: { handle?: { scripts?: boolean } } }> };
 
+/** The gzip JavaScript a page loads; 0 for a page whose route says it needs none (`handle.scripts === false`, see root.tsx). */
 async function gzipKb(buildDir: string, routeId: string): Promise<number> {
-  const { assets } = (await import(path.join(buildDir, "server/index.js"))) as { assets: Manifest };
+  const { assets, routes } = (await import(path.join(buildDir, "server/index.js"))) as Build;
+  if (routes[routeId]?.module.handle?.scripts === false) return 0;
   const chain = (id: string): string[] => {
     const route = assets.routes[id];
     if (!route) throw new Error(`No route ${id} in ${buildDir}`);
@@ -27,6 +30,10 @@ export async function run(): Promise<BenchRow[]> {
     ["staff queue", "routes/staff.queue"],
   ];
   const rows: BenchRow[] = [];
+  for (const [name, id] of [["verification page (needs no script)", "routes/verify.$code"]]) {
+    const kb = await gzipKb(path.join(ROOT, "build"), id);
+    rows.push({ name: `JS for ${name} (gzip)`, value: kb, unit: "KB", target: "0 KB", ok: kb === 0 });
+  }
   for (const [name, id] of pages) {
     const kb = await gzipKb(path.join(ROOT, "build"), id);
     rows.push({ name: `JS for ${name} (gzip)`, value: kb, unit: "KB", floor, floorName: "bare Remix page", target: "≤ 1.2 × floor", ok: kb <= 1.2 * floor });

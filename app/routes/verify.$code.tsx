@@ -8,6 +8,9 @@ import { formatDate } from "~/lib/dates";
 import { jurisdictions } from "~/utils/jurisdictions.server";
 import { titled } from "~/utils/meta";
 
+/** Opened from a certificate's QR code, often on a phone: plain HTML is all it needs. */
+export const handle = { scripts: false };
+
 export const meta: MetaFunction = (args) => [...titled("titles.verifyResult")(args), { name: "robots", content: "noindex" }];
 
 /** Public: says valid, revoked or unknown, and shows only masked data. */

@@ -18,12 +18,12 @@ async function rootLoaderData(page: Page) {
   return page.evaluate(() => (window as unknown as { __remixRouter: { state: { loaderData: { root: Record<string, unknown> } } } }).__remixRouter.state.loaderData.root);
 }
 
-test("the home, sign-in and verification pages carry their namespaces only, and no texts in the root data", async ({ page }) => {
+test("the home and sign-in pages carry their namespaces only, and no texts in the root data", async ({ page }) => {
   // The home page lists the services, with their titles: it names their namespaces too.
   expect((await namespacesInHtml(page, "/")).names).toEqual(["birth-registration", "common"]);
-  for (const path of ["/login", "/verify", "/signup"]) expect((await namespacesInHtml(page, path)).names, path).toEqual(["common"]);
+  for (const path of ["/login", "/signup", "/staff/login"]) expect((await namespacesInHtml(page, path)).names, path).toEqual(["common"]);
 
-  await page.goto("/verify");
+  await page.goto("/login");
   const root = await rootLoaderData(page);
   expect(Object.keys(root)).not.toContain("resources");
   // The header's texts are not in the data: a few hundred bytes, whatever the number of services.
@@ -31,7 +31,7 @@ test("the home, sign-in and verification pages carry their namespaces only, and 
   expect(JSON.stringify(root)).not.toContain("武隆区生育服务一网通办");
   // …yet the page is translated, from the namespace fetched beside the scripts.
   await expect(page.getByRole("banner")).toContainText("武隆区生育服务一网通办");
-  await expect(page).toHaveTitle(/凭证查验 - 武隆区生育服务一网通办/);
+  await expect(page).toHaveTitle(/登录 - 武隆区生育服务一网通办/);
 });
 
 test("a service start page and a form step carry common and that service", async ({ page }) => {
@@ -47,7 +47,7 @@ test("a service start page and a form step carry common and that service", async
 });
 
 test("the namespace addresses are cached for good while the texts do not change", async ({ page }) => {
-  const { html } = await namespacesInHtml(page, "/verify");
+  const { html } = await namespacesInHtml(page, "/login");
   const href = /<link[^>]*href="([^"]+)"[^>]*data-i18n-ns="common"/.exec(html)![1].replaceAll("&amp;", "&");
   const current = await page.request.get(href);
   expect(current.headers()["cache-control"]).toContain("immutable");
@@ -64,7 +64,7 @@ test("navigating in the browser from a common page to a service page brings the 
   page.on("request", (request) => {
     if (request.url().includes("/locales/")) fetched.push(new URL(request.url()).pathname);
   });
-  await page.goto("/verify");
+  await page.goto("/login");
   await rootLoaderData(page);
   expect(fetched).toEqual(["/locales/zh-CN/common"]);
   // Client-side navigation (no document load): the start page needs birth-registration.
@@ -75,7 +75,22 @@ test("navigating in the browser from a common page to a service page brings the 
   expect(fetched).toEqual(["/locales/zh-CN/common", `/locales/zh-CN/${SERVICE_SLUG}`]);
 
   // English pages fetch English texts.
-  await page.goto("/verify?lng=en");
+  await page.goto("/login?lng=en");
   await expect(page.getByRole("banner")).toContainText("Wulong");
   expect(fetched).toContain("/locales/en/common");
+});
+
+test("the verification pages, opened from a certificate's QR code, ship no script and no translations to fetch", async ({ page }) => {
+  for (const path of ["/verify", "/verify/AAAAAAAAAAAAAAAAAAAAAAAA"]) {
+    const { names, html } = await namespacesInHtml(page, path);
+    expect(names, path).toEqual([]);
+    expect(html, path).not.toMatch(/<script[\s>]/);
+    expect(html, path).not.toContain("modulepreload");
+  }
+  // Still complete and translated, and the form works as plain HTML.
+  await page.goto("/verify?lng=en");
+  await expect(page.getByRole("banner")).toContainText("Wulong");
+  await page.locator("input[name=code]").fill("AAAA-AAAA-AAAA-AAAA-AAAA-AAAA");
+  await page.locator("main form button[type=submit]").click();
+  await expect(page.getByTestId("verify-result")).toHaveAttribute("data-result", "unknown");
 });
