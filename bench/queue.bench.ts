@@ -8,7 +8,7 @@ import { startPortal, type Portal } from "./lib/servers";
 import { generateApplications } from "./generate";
 import type { BenchRow } from "./types";
 
-const SAMPLES = Number(process.env.BENCH_QUEUE_SAMPLES ?? 7);
+const SAMPLES = Number(process.env.BENCH_QUEUE_SAMPLES ?? 5);
 const SMALL = 10_000;
 const LARGE = Number(process.env.BENCH_QUEUE_LARGE ?? 1_000_000);
 

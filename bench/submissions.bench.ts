@@ -9,7 +9,7 @@ import { startFloor, startPortal } from "./lib/servers";
 import { submitOne } from "./submit-adapter";
 import type { BenchRow } from "./types";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8) * 1.25;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CITIZENS = 6;
 
 async function measure(kind: "sqlite" | "postgres") {
