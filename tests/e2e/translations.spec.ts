@@ -94,3 +94,29 @@ test("the verification pages, opened from a certificate's QR code, ship no scrip
   await page.locator("main form button[type=submit]").click();
   await expect(page.getByTestId("verify-result")).toHaveAttribute("data-result", "unknown");
 });
+
+test("arriving at a page without scripts by client-side navigation keeps the app working", async ({ page }) => {
+  await page.goto("/login");
+  await rootLoaderData(page);
+  await page.getByRole("contentinfo").getByRole("link", { name: "凭证查验" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("电子凭证查验");
+  await page.locator("input[name=code]").fill("AAAA-AAAA-AAAA-AAAA-AAAA-AAAA");
+  await page.locator("main form button[type=submit]").click();
+  await expect(page.getByTestId("verify-result")).toHaveAttribute("data-result", "unknown");
+});
+
+test("when the translations cannot be fetched, the page stays as the server sent it and its forms still work", async ({ page }) => {
+  await page.route("**/locales/**", (route) => route.abort());
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.goto(`/services/${SERVICE_SLUG}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("生育服务登记");
+  await expect.poll(() => errors.some((text) => text.includes("Translations did not load"))).toBe(true);
+  // Not hydrated: the start button is a plain form post, which (signed out) leads to sign-in.
+  expect(await page.evaluate(() => "__remixRouter" in window)).toBe(false);
+  await page.getByRole("button", { name: "开始办理" }).click();
+  await page.waitForURL(/\/login/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("登录");
+});
