@@ -7,7 +7,7 @@
 // The deployment mode (PORTAL_MODE: production | demo | development) is separate from
 // NODE_ENV: every mode but --dev serves the optimised build with NODE_ENV=production.
 // --default-mode is what the npm scripts pass; without PORTAL_MODE and without it the
-// portal runs in production mode (docs/decisions/008-deployment-modes.md).
+// portal runs in production mode (docs/decisions/015-deployment-modes.md).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
@@ -48,7 +48,7 @@ if (process.env.SKIP_DB_SETUP !== "1") {
 const CSRF_COOKIE = "portal_csrf";
 const LANG_COOKIE = "lng";
 const LANGUAGES = new Set(["zh-CN", "en"]);
-// The same totals as FORM_LIMITS in app/utils/forms.server.ts (docs/decisions/007-request-bodies.md).
+// The same totals as FORM_LIMITS in app/utils/forms.server.ts (docs/decisions/013-request-bodies.md).
 const MAX_MULTIPART_BYTES = 40 * 1024 * 1024;
 const MAX_OTHER_BODY_BYTES = 4 * 1024 * 1024;
 /** After a 413, what the client still sends is read and dropped up to this much, then the connection is cut. */

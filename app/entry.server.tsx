@@ -3,7 +3,11 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-r
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "~/components/nonce";
+import { isLanguage } from "~/i18n/config";
+import { detectLanguage } from "~/i18n/detect.server";
+import { serverI18n } from "~/i18n/resources.server";
 import { secrets } from "~/utils/config.server";
 import { sms } from "~/utils/sms.server";
 
@@ -17,12 +21,17 @@ const ABORT_DELAY = 5_000;
 /** Whole pages, not streamed: they are small, and complete HTML suits users without JavaScript. */
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
+  // The root loader's language (it also ran the detection), or ours when it did not run.
+  const rootLng = (remixContext.staticHandlerContext.loaderData?.root as { lng?: unknown } | undefined)?.lng;
+  const i18n = serverI18n(isLanguage(rootLng) ? rootLng : detectLanguage(request));
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const app = (
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>
+      <I18nextProvider i18n={i18n}>
+        <NonceProvider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </NonceProvider>
+      </I18nextProvider>
     );
     const { pipe, abort } = renderToPipeableStream(app, {
       nonce,

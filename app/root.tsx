@@ -1,13 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
-import { useMemo } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Suspense, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf";
 import { useNonce } from "~/components/nonce";
-import { createI18n } from "~/i18n/client";
-import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from "~/i18n/config";
+import { DEFAULT_LANGUAGE, LANGUAGES, namespaceUrl, type Language } from "~/i18n/config";
 import { detectLanguage } from "~/i18n/detect.server";
-import { resourcesFor } from "~/i18n/resources.server";
+import { pageNamespaces } from "~/i18n/namespaces";
+import { translate } from "~/i18n/registry";
+import { i18nVersion, namespaceNames } from "~/i18n/resources.server";
 import { getUser } from "~/utils/auth.server";
 import { csrfToken } from "~/utils/forms.server";
 import { outboxEnabled } from "~/utils/sms.server";
@@ -22,11 +23,10 @@ export const links: LinksFunction = () => [
 
 /** Used only where no page gives its own title: error pages, including the 404 for an unknown address. */
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
-  const common = data?.resources.common as unknown as { site: { name: string }; errorPage: typeof zhErrorPage } | undefined;
-  const site = common?.site.name ?? "武隆区生育服务一网通办 · Wulong Family Services Online";
+  const site = translate(data?.lng, "site.name") ?? "武隆区生育服务一网通办 · Wulong Family Services Online";
   if (!error) return [{ title: site }];
-  const errorPage = common?.errorPage ?? zhErrorPage;
-  return [{ title: `${errorPage[isRouteErrorResponse(error) && error.status === 404 ? "notFound" : "generic"].title} - ${site}` }];
+  const key = isRouteErrorResponse(error) && error.status === 404 ? "notFound" : "generic";
+  return [{ title: `${translate(data?.lng, `errorPage.${key}.title`) ?? zhErrorPage[key].title} - ${site}` }];
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -34,7 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   return {
     lng,
-    resources: resourcesFor(lng),
+    // No texts here: the page names its namespaces and the browser fetches them (app/i18n/client.ts).
+    i18n: { version: i18nVersion, namespaces: namespaceNames },
     csrf: csrfToken(request),
     user: user ? { name: user.name, kind: user.kind, role: user.role } : null,
     outbox: outboxEnabled(),
@@ -143,10 +144,28 @@ function Footer({ data }: { data: RootLoaderData }) {
   );
 }
 
+/**
+ * Holds the page back until its namespaces are loaded. Navigations run in a transition, so
+ * the browser keeps showing the previous page meanwhile; on the server everything is loaded.
+ */
+function PageTranslations({ namespaces, children }: { namespaces: string[]; children: React.ReactNode }) {
+  useTranslation(namespaces, { useSuspense: true });
+  return children;
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData("root") as RootLoaderData | undefined;
   const lng = data?.lng ?? DEFAULT_LANGUAGE;
-  const i18n = useMemo(() => createI18n(lng, data?.resources ?? {}), [lng, data?.resources]);
+  const matches = useMatches();
+  const key = pageNamespaces(
+    matches.map((match) => match.data),
+    data?.i18n.namespaces ?? [],
+  ).join(",");
+  const namespaces = useMemo(() => key.split(","), [key]);
+  // A page that needs no script says so (`export const handle = { scripts: false }`) and ships none.
+  const scripts = !matches.some((match) => (match.handle as { scripts?: boolean } | undefined)?.scripts === false);
+  // Preloads serve the first page only; later pages fetch what they lack (PageTranslations).
+  const [preloads] = useState(scripts ? namespaces : []);
   const nonce = useNonce();
   return (
     <html lang={lng}>
@@ -155,17 +174,27 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* The page's texts, fetched while the scripts load (read by app/entry.client.tsx). */}
+        {data
+          ? preloads.map((ns) => <link key={ns} rel="preload" as="fetch" crossOrigin="anonymous" href={namespaceUrl(lng, ns, data.i18n.version)} data-i18n-ns={ns} />)
+          : null}
       </head>
       <body className="flex min-h-screen flex-col">
-        <I18nextProvider i18n={i18n}>
-          {data ? <Header data={data} /> : null}
-          <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
-            {children}
-          </main>
-          {data ? <Footer data={data} /> : null}
-        </I18nextProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        <Suspense fallback={null}>
+          <PageTranslations namespaces={namespaces}>
+            {data ? <Header data={data} /> : null}
+            <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
+              {children}
+            </main>
+            {data ? <Footer data={data} /> : null}
+          </PageTranslations>
+        </Suspense>
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

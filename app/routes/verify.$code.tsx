@@ -10,6 +10,9 @@ import { jurisdictions } from "~/utils/jurisdictions.server";
 import { addressKey, consumeLimits, lookupLimits, retryHeaders } from "~/utils/rate-limit.server";
 import { titled } from "~/utils/meta";
 
+/** Opened from a certificate's QR code, often on a phone: plain HTML is all it needs. */
+export const handle = { scripts: false };
+
 export const meta: MetaFunction = (args) => [...titled("titles.verifyResult")(args), { name: "robots", content: "noindex" }];
 
 /** Public: says valid, revoked or unknown, and shows only masked data. */

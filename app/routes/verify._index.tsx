@@ -5,6 +5,9 @@ import { PageTitle } from "~/components/page";
 import { normaliseCode } from "~/engine/certificates.server";
 import { titled } from "~/utils/meta";
 
+/** Opened from a certificate's QR code, often on a phone: plain HTML is all it needs. */
+export const handle = { scripts: false };
+
 export const meta = titled("titles.verify");
 
 /** A GET form, so checking a code needs no account, no script and no token. */

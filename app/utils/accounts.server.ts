@@ -6,7 +6,7 @@ import { db } from "./db.server";
 import { endUserSessions } from "./session.server";
 import { addressKey, checkLimit, recordHit, signInLimits } from "./rate-limit.server";
 
-// Sign-in throttling (docs/decisions/009-sessions-and-sign-in.md): failures count per
+// Sign-in throttling (docs/decisions/016-sessions-and-sign-in.md): failures count per
 // account AND address. From an address the account has signed in from before, the owner
 // is slowed down (a growing wait); elsewhere the pair is locked for a while. Someone at
 // another address can therefore never lock the owner out.

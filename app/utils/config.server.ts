@@ -19,7 +19,7 @@ const SECRET_NAMES = ["SESSION_SECRET", "DATA_ENCRYPTION_KEY", "LOOKUP_HASH_KEY"
  * - development: as demo, for `npm run dev`.
  * An unset or unknown PORTAL_MODE counts as production, so that a forgotten setting never
  * opens the outbox or seeds known passwords; the npm scripts set it explicitly
- * (docs/decisions/008-deployment-modes.md).
+ * (docs/decisions/015-deployment-modes.md).
  */
 export type DeploymentMode = "production" | "demo" | "development";
 

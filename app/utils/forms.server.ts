@@ -7,7 +7,7 @@ export const CSRF_FIELD = "csrf";
 
 /**
  * Size limits of a form as the app reads it; server.mjs enforces the same totals on every
- * request body while it streams in (docs/decisions/007-request-bodies.md).
+ * request body while it streams in (docs/decisions/013-request-bodies.md).
  */
 export const FORM_LIMITS = {
   /** A whole multipart form: uploads included. */

@@ -5,7 +5,7 @@ import { db } from "./db.server";
 
 // Database sessions, written out as the Lucia guide now teaches them (Lucia itself is no
 // longer developed): a random token in a browser-session cookie, its SHA-256 as the row id,
-// and the expiry on the server. docs/decisions/009-sessions-and-sign-in.md.
+// and the expiry on the server. docs/decisions/016-sessions-and-sign-in.md.
 
 export const SESSION_COOKIE = "portal_session";
 

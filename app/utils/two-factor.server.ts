@@ -8,7 +8,7 @@ import { db } from "./db.server";
 import { secondFactorRequiredForRole } from "./staff-roles";
 
 // Staff two-factor sign-in: TOTP (RFC 6238, 30-second steps, 6 digits) through otplib, with
-// one-time recovery codes. docs/decisions/009-sessions-and-sign-in.md.
+// one-time recovery codes. docs/decisions/016-sessions-and-sign-in.md.
 
 const PERIOD_SECONDS = 30;
 /** One step either side of now: phone clocks drift. Nothing older or newer is accepted. */
