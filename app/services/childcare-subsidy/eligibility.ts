@@ -23,8 +23,11 @@ export function subsidyStartsOn(birthDate: string): string {
 /** The day the child turns policy.ageLimitYears: the subsidy ends then. */
 export const subsidyEndsOn = (birthDate: string) => birthdayAt(birthDate, policy.ageLimitYears.value);
 
-/** Months paid: from the start month up to, not including, the month of the third birthday. */
-export const subsidyMonths = (birthDate: string) => monthsBetween(subsidyStartsOn(birthDate), subsidyEndsOn(birthDate));
+/**
+ * Months paid: from the start month up to, not including, the month of the third birthday
+ * (counted in calendar months, so a child born on 29 February also gets at most 36).
+ */
+export const subsidyMonths = (birthDate: string) => monthsBetween(subsidyStartsOn(birthDate), firstOfMonth(birthDate, policy.ageLimitYears.value * 12));
 
 export function conditions(child: { birthDate: string; hukouInRegion: boolean }, day: string): Condition[] {
   return [
