@@ -99,7 +99,7 @@ describe("reward-assistance rules (figures read from policy.ts)", () => {
     expect(rewardEligibility(parsed(answers as Answers), { today })).toEqual(expected);
   });
 
-  it("refuses an urban applicant and an applicant the day before the 60th birthday", () => {
+  it("refuses an urban applicant and an applicant the day before the birthday that completes the minimum age", () => {
     expect(rewardEligibility(parsed(patched(rewardValid, { applicant: { hukouType: "urban" } })), { today })).toMatchObject({ eligible: false, reasonKeys: ["reward-assistance:conditions.hukou"], stepId: "applicant" });
     const young = { ...parsed(rewardValid), applicant: { ...parsed(rewardValid).applicant, birthDate: yearsFrom("2026-12-01", -minimumAge) } };
     expect(rewardEligibility(young, { today })).toMatchObject({ eligible: false, reasonKeys: ["reward-assistance:conditions.age"], stepId: "applicant" });
@@ -181,7 +181,7 @@ describe("reward-assistance cross-step checks", () => {
     const sameSex = patched(rewardValid, { spouse: { idNumber: exampleId(rewardSpouse.birthDate, "male", 30) } });
     expect(service.crossChecks(patched(rewardValid, { spouse: { idNumber: rewardApplicant.idNumber } }))).toContainEqual({ stepId: "spouse", field: "idNumber", messageKey: "reward-assistance:errors.spouseSameId" });
     expect(service.crossChecks(sameSex).map((issue) => issue.messageKey)).toContain("reward-assistance:errors.spouseSameSex");
-    const early = patched(rewardValid, { childrenDetails: { children: [{ ...rewardValid.childrenDetails!.children[0], idNumber: undefined as unknown as string, birthDate: "1964-01-01" }] } });
+    const early = patched(rewardValid, { childrenDetails: { children: [{ ...rewardValid.childrenDetails!.children[0], idNumber: undefined as unknown as string, birthDate: "1958-01-01" }] } });
     expect(service.crossChecks(early)).toEqual([{ stepId: "childrenDetails", field: "children[0].birthDate", messageKey: "reward-assistance:errors.childBeforeParent", values: { number: 1 } }]);
     expect(service.crossChecks(patched(rewardValid, { payment: { accountHolder: "冉小燕" } }))).toEqual([{ stepId: "payment", field: "accountHolder", messageKey: "reward-assistance:errors.accountHolder" }]);
     // The spouse not applying now may not be the account holder either.

@@ -90,7 +90,7 @@ describe("service translation keys", () => {
   });
 
   it("keys the examples' refusals and the rules' answers give exist", () => {
-    const keys = [...Object.values(rewardInvalid), ...Object.values(specialInvalid), ...Object.values(childcareInvalid)].map((example) => example.key);
+    const keys: string[] = [...Object.values(rewardInvalid), ...Object.values(specialInvalid), ...Object.values(childcareInvalid)].map((example) => example.key);
     for (const service of services.filter((candidate) => candidate.check)) {
       const check = service.check!;
       for (const values of [{ birthDate: "1962-01-01", childBirthDate: "2025-03-01", hukouType: "rural", hukouInRegion: "yes", sex: "female", livingSons: 0, livingDaughters: 1, deceasedChildren: 0, childrenCount: 1, childStatus: "deceased", outOfPolicyBirth: "no" }]) {

@@ -2,8 +2,8 @@
 // here is fictitious. Raw answers are strings, as a browser posts them.
 import { BAIMA_TOWNSHIP, HUANGYING_TOWNSHIP, HUANGYING_VILLAGE, TIEFO_VILLAGE, exampleBadBankCard, exampleBankCard, exampleId, examplePassbook, patched } from "../shared/examples";
 
-export const rewardApplicant = { name: "冉光明", birthDate: "1964-03-12", sex: "male" as const, idNumber: exampleId("1964-03-12", "male", 21) };
-export const rewardSpouse = { name: "陈素芬", birthDate: "1966-08-20", sex: "female" as const, idNumber: exampleId("1966-08-20", "female", 22) };
+export const rewardApplicant = { name: "冉光明", birthDate: "1958-03-12", sex: "male" as const, idNumber: exampleId("1958-03-12", "male", 21) };
+export const rewardSpouse = { name: "陈素芬", birthDate: "1960-08-20", sex: "female" as const, idNumber: exampleId("1960-08-20", "female", 22) };
 export const rewardContactPhone = "13800000011";
 
 type Child = { name: string; idNumber?: string; birthDate: string; sex: string; status: string; adopted: string };
@@ -68,7 +68,7 @@ export const rewardEdge = {
 export const rewardInvalid = {
   applicantMissingName: { step: "applicant", answers: patched(rewardValid, { applicant: { name: undefined } }), path: "name", key: "reward-assistance:missing.applicant.name" },
   spouseMissingName: { step: "spouse", answers: patched(rewardValid, { spouse: { name: undefined } }), path: "name", key: "reward-assistance:missing.spouse.name" },
-  spouseBirthDateMismatch: { step: "spouse", answers: patched(rewardValid, { spouse: { birthDate: "1966-08-21" } }), path: "birthDate", key: "reward-assistance:errors.birthDateMismatch" },
+  spouseBirthDateMismatch: { step: "spouse", answers: patched(rewardValid, { spouse: { birthDate: "1960-08-21" } }), path: "birthDate", key: "reward-assistance:errors.birthDateMismatch" },
   applicantBadId: { step: "applicant", answers: patched(rewardValid, { applicant: { idNumber: rewardApplicant.idNumber.slice(0, 17) + (rewardApplicant.idNumber[17] === "1" ? "2" : "1") } }), path: "idNumber", key: "common:errors.residentId.checksum" },
   hukouTypeMissing: { step: "applicant", answers: patched(rewardValid, { applicant: { hukouType: undefined } }), path: "hukouType", key: "reward-assistance:missing.applicant.hukouType" },
   villageOfOtherTownship: { step: "applicant", answers: patched(rewardValid, { applicant: { hukouTownship: BAIMA_TOWNSHIP, village: HUANGYING_VILLAGE } }), path: "village", key: "reward-assistance:errors.villageOutsideTownship" },
