@@ -80,7 +80,8 @@ export const rewardInvalid = {
   childNameMissing: { step: "childrenDetails", answers: patched(rewardValid, { childrenDetails: { children: [{ ...daughter, name: undefined as unknown as string }] } }), path: "children.0.name", key: "reward-assistance:missing.child.name" },
   childStatusMissing: { step: "childrenDetails", answers: patched(rewardValid, { childrenDetails: { children: [{ ...daughter, status: "" }] } }), path: "children.0.status", key: "reward-assistance:missing.child.status" },
   childSexAgainstId: { step: "childrenDetails", answers: patched(rewardValid, { childrenDetails: { children: [{ ...daughter, sex: "male" }] } }), path: "children.0.sex", key: "reward-assistance:errors.childSexMismatch" },
-  fewerChildrenThanCount: { step: "childrenDetails", answers: patched(rewardValid, { children: { childrenCount: "2" } }), path: "children", key: "reward-assistance:missing.children.details" },
+  /** Two children declared, one described: the second group's fields are each asked for. */
+  fewerChildrenThanCount: { step: "childrenDetails", answers: patched(rewardValid, { children: { childrenCount: "2" } }), path: "children.1.name", key: "reward-assistance:missing.child.name" },
   declarationMissing: { step: "declaration", answers: patched(rewardValid, { declaration: { outOfPolicyBirth: undefined } }), path: "outOfPolicyBirth", key: "reward-assistance:missing.declaration.outOfPolicyBirth" },
   cardCheckDigit: { step: "payment", answers: patched(rewardValid, { payment: { accountNumber: exampleBadBankCard } }), path: "accountNumber", key: "common:errors.bankAccount.checksum" },
   cardTooShort: { step: "payment", answers: patched(rewardValid, { payment: { accountNumber: "62170063" } }), path: "accountNumber", key: "common:errors.bankAccount.format" },

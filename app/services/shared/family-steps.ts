@@ -195,8 +195,12 @@ export function childrenSchema(ns: string, ctx: StepContext) {
         issue.addIssue({ code: z.ZodIssueCode.custom, path: ["sex"], message: `${ns}:errors.childSexMismatch` });
       }
     });
+  const count = childrenCount(ctx.answers);
+  // A group left wholly empty is not posted at all: give each child its own group, so each
+  // empty field gets its own message next to it instead of one for the whole list.
+  const oneGroupPerChild = (value: unknown) => Array.from({ length: count }, (_, index) => (Array.isArray(value) && value[index]) || {});
   return z.object({
-    children: z.array(child, { required_error: `${ns}:missing.children.details` }).length(childrenCount(ctx.answers), `${ns}:missing.children.details`),
+    children: z.preprocess(oneGroupPerChild, z.array(child)),
   });
 }
 
