@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { rewardValid, type RewardAnswers } from "../../app/services/reward-assistance/examples";
 import { exampleBadBankCard, exampleId, patched } from "../../app/services/shared/examples";
@@ -26,7 +27,7 @@ async function onStep(page: Page, step: string) {
 
 /** Each project files for its own couple: one person holds one live award per scheme. */
 function coupleFor(project: string): RewardAnswers {
-  const serial = project === "no-js" ? 61 : 71;
+  const serial = { "no-js": 61, js: 71 }[project] ?? 111;
   return patched(rewardValid, {
     applicant: { idNumber: exampleId(rewardValid.applicant.birthDate, "male", serial) },
     spouse: { idNumber: exampleId(rewardValid.spouse!.birthDate, "female", serial + 1) },
@@ -98,4 +99,35 @@ test("childcare subsidy: the child's steps, and a mother's form refusing a fathe
   await page.locator("#f-declaration").check();
   await page.getByRole("button", { name: "提交申请" }).click();
   await page.waitForURL(/\/applications\/WL-YE-\d{4}-\d{6}\?submitted=1$/);
+});
+
+test("axe finds nothing on the start page, the children's groups with errors and the payment step", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name === "no-js", "axe needs JavaScript in the page");
+  test.setTimeout(240_000);
+  const axe = async (label: string) => {
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect.soft(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`), label).toEqual([]);
+  };
+  const answers = coupleFor("axe");
+  await page.goto("/services/special-assistance");
+  await axe("start page");
+  await signUp(page, "刘测试");
+  await page.goto("/services/reward-assistance");
+  await page.getByRole("button", { name: "开始办理" }).click();
+  for (const step of ["applicant", "spouse", "children"] as const) {
+    await onStep(page, step);
+    await fillFields(page, answers[step]!);
+    await saveAndContinue(page);
+  }
+  await onStep(page, "childrenDetails");
+  await saveAndContinue(page);
+  await expect(page.locator('[id="f-children[0].name-error"], [id^="f-children"][id$="-error"]').first()).toBeVisible();
+  await axe("children's groups with errors");
+  await fillFields(page, childValues(answers));
+  await saveAndContinue(page);
+  await onStep(page, "declaration");
+  await fillFields(page, answers.declaration);
+  await saveAndContinue(page);
+  await onStep(page, "payment");
+  await axe("payment step");
 });
