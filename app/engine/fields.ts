@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseBankAccount } from "~/lib/bank-account";
 import { normaliseMobile } from "~/lib/phone";
 import { parseResidentId } from "~/lib/resident-id";
 
@@ -27,6 +28,21 @@ export function residentId() {
       return z.NEVER;
     }
     return result.value.id;
+  });
+}
+
+/**
+ * A bank account for payments, normalised to digits. `checkDigit`: a bank card (16–19 digits
+ * ending in a Luhn check digit); otherwise a passbook or other account (8–30 digits, no check digit).
+ */
+export function bankAccount(options: { checkDigit: boolean }) {
+  return requiredString().transform((value, ctx) => {
+    const result = parseBankAccount(value, options);
+    if (!result.ok) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: errorKey(`bankAccount.${result.error}`) });
+      return z.NEVER;
+    }
+    return result.value;
   });
 }
 

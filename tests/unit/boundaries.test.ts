@@ -25,9 +25,9 @@ describe("module boundaries", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("lets services import only zod, the engine's contract and field kit, pure helpers and their own files", () => {
+  it("lets services import only zod, the engine's contract and field kit, pure helpers, their own files and the services' shared kit", () => {
     const allowed = (source: string) =>
-      source === "zod" || source === "~/engine/define-service" || source === "~/engine/fields" || source.startsWith("~/lib/") || source.startsWith("./") || /^(\.\.\/)+(engine\/define-service|lib\/)/.test(source);
+      source === "zod" || source === "~/engine/define-service" || source === "~/engine/fields" || source.startsWith("~/lib/") || source.startsWith("./") || /^(\.\.\/)+(engine\/define-service|lib\/)/.test(source) || source.startsWith("../shared/");
     const offenders = files("app/services").flatMap((file) => imports(file).filter((source) => !allowed(source) && !(file.endsWith("registry.ts") && source.startsWith("./"))).map((source) => `${file}: ${source}`));
     expect(offenders).toEqual([]);
   });

@@ -32,13 +32,14 @@ describe("translations", () => {
     const known = new Set([...keys(zh)].map((key) => `common:${key}`));
     for (const service of services) for (const key of keys(service.locales["zh-CN"])) known.add(`${service.slug}:${key}`);
     const missing: string[] = [];
+    const namespacedKey = new RegExp(`"((?:${["common", ...services.map((service) => service.slug)].join("|")}):[\\w.]+)"`, "g");
     for (const file of sourceFiles(path.resolve("app"))) {
       const text = readFileSync(file, "utf8");
       for (const match of text.matchAll(/\bt\("([a-zA-Z][\w.-]*(?::[\w.-]+)?)"/g)) {
         const key = match[1].includes(":") ? match[1] : `common:${match[1]}`;
         if (!known.has(key)) missing.push(`${path.relative(".", file)}: ${match[1]}`);
       }
-      for (const match of text.matchAll(/"((?:common|birth-registration):[\w.]+)"/g)) {
+      for (const match of text.matchAll(namespacedKey)) {
         if (!known.has(match[1])) missing.push(`${path.relative(".", file)}: ${match[1]}`);
       }
     }

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import type { Answers, ServiceDefinition } from "~/engine/define-service";
+import * as step from "~/routes/apply.$id.$step";
+import * as applyStart from "~/routes/services.$slug.apply";
+import { childcareApplicant, childcareFather, childcareVariants, childcareValid } from "~/services/childcare-subsidy/examples";
+import { findService } from "~/services/registry";
+import { rewardApplicant, rewardSpouse, rewardVariants, type RewardAnswers } from "~/services/reward-assistance/examples";
+import { exampleId, patched } from "~/services/shared/examples";
+import { lookupHash } from "~/utils/crypto.server";
+import { db } from "~/utils/db.server";
+import { formFields, locationOf, postRequest, sessionFor, settle, statusOf, submitDraft, tinyPng } from "./helpers";
+
+// Issue 6 point 8: one live award per person and scheme, 育儿补贴 once per child, checked at
+// submission through the claims the services declare; the case starts at its first stage.
+
+const citizen = (phone = "13800000001") => sessionFor({ phoneHash: lookupHash(phone) });
+type Filer = Awaited<ReturnType<typeof citizen>>;
+
+/** Fills every applicable step and the required materials of a fresh draft through the real route actions. */
+async function draftToReview(session: Filer, service: ServiceDefinition, answers: Answers) {
+  await db.application.deleteMany({ where: { status: "draft", filerId: session.userId } });
+  const started = await settle(() => applyStart.action({ request: postRequest(`/services/${service.slug}/apply`, {}, session), params: { slug: service.slug }, context: {} }));
+  const id = locationOf(started)!.split("/")[2];
+  for (const { id: stepId } of service.steps.filter((candidate) => !candidate.when || candidate.when(answers))) {
+    const result = await settle(() => step.action({ request: postRequest(`/apply/${id}/${stepId}`, formFields(answers[stepId]), session), params: { id, step: stepId }, context: {} }));
+    expect(statusOf(result), `step ${stepId}`).toBe(302);
+  }
+  const files = Object.fromEntries(service.materials.filter((material) => material.required(answers)).map((material) => [material.key, tinyPng()]));
+  const uploaded = await settle(() => step.action({ request: postRequest(`/apply/${id}/materials`, files, session), params: { id, step: "materials" }, context: {} }));
+  expect(locationOf(uploaded)).toBe(`/apply/${id}/review`);
+  return id;
+}
+
+async function file(session: Filer, service: ServiceDefinition, answers: Answers) {
+  const id = await draftToReview(session, service, answers);
+  return { id, result: await submitDraft(session, id) };
+}
+
+const reward = findService("reward-assistance")!;
+const childcare = findService("childcare-subsidy")!;
+
+/** The same couple with the roles swapped: the spouse applies, the first applicant is the spouse. */
+function swapped(answers: RewardAnswers, coApply: "yes" | "no"): RewardAnswers {
+  return patched(answers, {
+    applicant: { name: rewardSpouse.name, idNumber: answers.spouse!.idNumber, birthDate: rewardSpouse.birthDate, hukouType: "rural" },
+    spouse: { name: rewardApplicant.name, idNumber: answers.applicant.idNumber, birthDate: rewardApplicant.birthDate, hukouType: "rural", coApply },
+    payment: { accountHolder: rewardSpouse.name },
+  });
+}
+
+describe("reward assistance: one live award per person", () => {
+  const couple = patched(rewardVariants.spouseLater, {
+    applicant: { idNumber: exampleId(rewardApplicant.birthDate, "male", 101) },
+    spouse: { idNumber: exampleId(rewardSpouse.birthDate, "female", 102) },
+  });
+
+  it("starts at the village's first review, in that village's jurisdiction", async () => {
+    const { id, result } = await file(await citizen(), reward, couple);
+    expect(locationOf(result)).toMatch(/^\/applications\/WL-JF-\d{4}-\d{6}\?submitted=1$/);
+    const app = await db.application.findUniqueOrThrow({ where: { id }, include: { subjects: true } });
+    expect([app.status, app.stageIndex]).toEqual(["in_review", 0]);
+    expect(app.jurisdictionPath).toMatch(new RegExp(`/${couple.applicant.village}/$`));
+    expect(app.subjects.map((subject) => subject.role).sort()).toEqual(["applicant", "child", "spouse"]);
+  });
+
+  it("refuses the spouse's own case while it would pay the first applicant again, and accepts it for the spouse alone", async () => {
+    const session = await citizen();
+    const both = await file(session, reward, swapped(couple, "yes"));
+    expect(statusOf(both.result)).toBe(409);
+    const alone = await file(session, reward, swapped(couple, "no"));
+    expect(locationOf(alone.result)).toMatch(/^\/applications\/WL-JF-/);
+    // And now the spouse holds an award too: a third case for the spouse is refused.
+    expect(statusOf((await file(session, reward, swapped(couple, "no"))).result)).toBe(409);
+  });
+});
+
+describe("childcare subsidy: paid once per child", () => {
+  it("refuses the father's case for a child the mother already claimed", async () => {
+    const child = { idNumber: exampleId(childcareValid.child.birthDate, "female", 103) };
+    const mother = await file(await citizen(), childcare, patched(childcareValid, { child }));
+    expect(locationOf(mother.result)).toMatch(/^\/applications\/WL-YE-\d{4}-\d{6}\?submitted=1$/);
+    const father = await file(await citizen("13800000002"), childcare, patched(childcareVariants.fatherApplies, { child }));
+    expect(statusOf(father.result)).toBe(409);
+    const app = await db.application.findUniqueOrThrow({ where: { id: mother.id }, include: { subjects: true } });
+    expect(app.subjects.map((subject) => [subject.role, subject.idHash])).toEqual(
+      expect.arrayContaining([
+        ["applicant", lookupHash(childcareApplicant.idNumber)],
+        ["child", lookupHash(child.idNumber)],
+      ]),
+    );
+    expect(childcareFather.idNumber).not.toBe(childcareApplicant.idNumber);
+  });
+});
