@@ -3,12 +3,38 @@
 // materials, declare and submit. It follows the redirects rather than a fixed list of
 // steps, so it keeps working while the case engine changes; update it here if the
 // addresses or field names change.
-import { matchingAnswers } from "../app/services/birth-registration/examples";
+import { answersWith, matchingAnswers, withCheckDigit } from "../app/services/birth-registration/examples";
 import { expectRedirect, type Browser } from "./lib/http";
 
 export const SERVICE = "birth-registration";
 const STEP = /^\/apply\/([^/?]+)\/([A-Za-z]+)/;
-const answers = matchingAnswers as unknown as Record<string, Record<string, unknown>>;
+type StepAnswers = Record<string, Record<string, unknown>>;
+const answers = matchingAnswers as unknown as StepAnswers;
+
+// A couple holds one live registration per child order, so every submission needs its own
+// couple. Numbers start at a random point so that runs against the same database don't meet.
+let nextCouple = Math.floor(Math.random() * 400_000);
+
+function dayAfter(start: string, days: number): string {
+  const date = new Date(`${start}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10).replace(/-/g, "");
+}
+
+/** The example answers with a couple nobody else has filed (not in the population records, so sent to review). */
+export function freshCoupleAnswers(): StepAnswers {
+  const couple = nextCouple++;
+  const day = couple % 2000;
+  // Sequence digits: even for women, odd for men (GB 11643); 200 couples share a birth date.
+  const sequence = (couple / 2000) % 200 | 0;
+  const womanId = withCheckDigit(`500156${dayAfter("1986-01-01", day)}${String(sequence * 2 + 600).padStart(3, "0")}`);
+  const manId = withCheckDigit(`500156${dayAfter("1984-01-01", day)}${String(sequence * 2 + 601).padStart(3, "0")}`);
+  const birth = (id: string) => `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  return answersWith(matchingAnswers, {
+    woman: { idNumber: womanId, birthDate: birth(womanId) },
+    man: { idNumber: manId, birthDate: birth(manId) },
+  }) as unknown as StepAnswers;
+}
 
 /** Form fields as a browser posts them: nested lists become `children[0].sex`. */
 function formFields(values: Record<string, unknown>, prefix = ""): Record<string, string> {
@@ -33,7 +59,7 @@ export async function startDraft(browser: Browser): Promise<string> {
 }
 
 /** Answers every step from `location` on, uploads included; answers with the review page's address. */
-export async function fillUntilReview(browser: Browser, location: string): Promise<string> {
+export async function fillUntilReview(browser: Browser, location: string, stepAnswers: StepAnswers = freshCoupleAnswers()): Promise<string> {
   for (let hops = 0; hops < 20; hops += 1) {
     const [, , step] = STEP.exec(location) ?? [];
     if (!step) throw new Error(`not a step: ${location}`);
@@ -44,8 +70,8 @@ export async function fillUntilReview(browser: Browser, location: string): Promi
       for (const key of MATERIALS) form.set(key, new Blob([PNG], { type: "image/png" }), `${key}.png`);
       reply = await browser.post(location, form);
     } else {
-      if (!answers[step]) throw new Error(`no example answers for step ${step}`);
-      reply = await browser.post(location, formFields(answers[step]));
+      if (!stepAnswers[step]) throw new Error(`no example answers for step ${step}`);
+      reply = await browser.post(location, formFields(stepAnswers[step]));
     }
     location = expectRedirect(reply, `step ${step}`, STEP);
   }

@@ -67,8 +67,11 @@ export class Browser {
   async post(path: string, fields: Record<string, string> | FormData): Promise<Reply> {
     if (!this.csrf) await this.get("/login");
     if (fields instanceof FormData) {
-      fields.set("csrf", this.csrf);
-      return this.request(path, { method: "POST", body: fields });
+      // The token goes first, as a browser sends it: the server accepts no file byte before it.
+      const form = new FormData();
+      form.set("csrf", this.csrf);
+      for (const [name, value] of fields) if (name !== "csrf") form.append(name, value);
+      return this.request(path, { method: "POST", body: form });
     }
     return this.request(path, { method: "POST", body: new URLSearchParams({ ...fields, csrf: this.csrf }) });
   }
