@@ -49,7 +49,7 @@ export default defineConfig({
   projects: [
     { name: "js", use: { javaScriptEnabled: true }, testIgnore: /multi-instance\.spec\.ts$/ },
     // Progressive enhancement: the citizen journey and the staff review work without JavaScript.
-    { name: "no-js", use: { javaScriptEnabled: false }, testMatch: /(citizen-registration|review-correction|validation|accounts|assistance-application)\.spec\.ts$/ },
+    { name: "no-js", use: { javaScriptEnabled: false }, testMatch: /(citizen-registration|review-correction|validation|accounts|assistance-application|assistance-review)\.spec\.ts$/ },
     // Two instances on one PostgreSQL; the spec starts its own database and servers.
     { name: "postgres", use: { javaScriptEnabled: true }, testMatch: /multi-instance\.spec\.ts$/ },
   ],

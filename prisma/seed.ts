@@ -81,7 +81,12 @@ async function seedJurisdictions(data: JurisdictionFile) {
   return {
     townships: data.townships.length,
     villages,
-    paths: { county: countyPath, byName: new Map(data.townships.map((t) => [t.name, `${countyPath}${t.code}/`])) },
+    paths: {
+      county: countyPath,
+      byName: new Map(data.townships.map((t) => [t.name, `${countyPath}${t.code}/`])),
+      villages: rows.filter((row) => row.level === "village").map((row) => row.path),
+      byCode: new Map(rows.map((row) => [row.code, row.path])),
+    },
   };
 }
 
@@ -90,7 +95,9 @@ async function jurisdictionsSeeded(): Promise<boolean> {
   return (await db.jurisdiction.count({ where: { level: "county", details: { not: null } } })) > 0;
 }
 
-async function seedDemo(paths: { county: string; byName: Map<string, string> }) {
+type SeededPaths = { county: string; byName: Map<string, string>; villages: string[]; byCode: Map<string, string> };
+
+async function seedDemo(paths: SeededPaths) {
   // One hash for every demo account: they share the password anyway.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date();
@@ -98,6 +105,9 @@ async function seedDemo(paths: { county: string; byName: Map<string, string> }) 
   // first and second township instead.
   const townshipPaths = [...paths.byName.values()];
   const township = (name: string, fallback: number) => paths.byName.get(name) ?? townshipPaths[Math.min(fallback, townshipPaths.length - 1)];
+  // 黄莺乡's 双河村 and 新树村 (the assistance examples live in 双河村); elsewhere the first villages.
+  const village = (code: string, fallback: number) => paths.byCode.get(code) ?? paths.villages[Math.min(fallback, paths.villages.length - 1)];
+  const townshipOf = (villagePath: string) => villagePath.split("/").filter(Boolean).slice(0, 2).join("/") + "/";
 
   const citizens = [
     { phone: "13800000001", name: "张三" },
@@ -117,6 +127,9 @@ async function seedDemo(paths: { county: string; byName: Map<string, string> }) 
     { username: "reviewer.fengshan", role: "township_reviewer", name: "刘洋", jurisdictionPath: township("凤山街道", 0) },
     { username: "reviewer.baima", role: "township_reviewer", name: "王磊", jurisdictionPath: township("白马镇", 1) },
     { username: "admin.county", role: "county_admin", name: "赵静", jurisdictionPath: paths.county },
+    { username: "village.shuanghe", role: "village_staff", name: "双河村专干 冉红", jurisdictionPath: village("500156203200", 0) },
+    { username: "village.xinshu", role: "village_staff", name: "新树村专干 何平", jurisdictionPath: village("500156203202", 1) },
+    { username: "reviewer.huangying", role: "township_reviewer", name: "黄莺乡 罗娟", jurisdictionPath: townshipOf(village("500156203200", 0)) },
   ];
   for (const { username, ...fields } of staff) {
     await db.user.upsert({

@@ -17,7 +17,7 @@ export const exampleBadBankCard = exampleBankCard.slice(0, -1) + ((Number(exampl
 /** A passbook account number: no check digit, so any 8–30 digits are accepted. */
 export const examplePassbook = "50015600812345671";
 
-/** 黄莺乡 and its 黄莺村; 白马镇 and its 铁佛村 (prisma/data/jurisdictions/wulong.json). */
+/** 黄莺乡 and its 双河村; 白马镇 and its 板桥村 (prisma/data/jurisdictions/wulong.json). */
 export const HUANGYING_TOWNSHIP = "500156203";
 export const HUANGYING_VILLAGE = "500156203200";
 export const BAIMA_TOWNSHIP = "500156101";
