@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { endLapsedNotices } from "~/engine/applications.server";
+import type { Answers } from "~/engine/define-service";
+import * as payments from "~/routes/staff.payments._index";
+import * as staffCase from "~/routes/staff.applications.$ref";
+import * as step from "~/routes/apply.$id.$step";
+import * as applyStart from "~/routes/services.$slug.apply";
+import { findService } from "~/services/registry";
+import { rewardValid } from "~/services/reward-assistance/examples";
+import { exampleId, patched } from "~/services/shared/examples";
+import { lookupHash } from "~/utils/crypto.server";
+import { db } from "~/utils/db.server";
+import { formFields, getRequest, locationOf, postRequest, sessionFor, settle, statusOf, submitDraft, tinyPng } from "./helpers";
+
+// Issue 6 points 9 and 11 on a real database: a 奖励扶助 claim passes the village, the
+// township, the public notice and the county through the staff page's own action; the
+// payment roll pays exactly the approved amounts; an issued roll never changes, a correction
+// is a new roll, and an edited roll is refused.
+
+const reward = findService("reward-assistance")!;
+
+async function fileClaim(serial: number): Promise<string> {
+  const answers = patched(rewardValid, {
+    applicant: { idNumber: exampleId(rewardValid.applicant.birthDate, "male", serial) },
+    spouse: { idNumber: exampleId(rewardValid.spouse!.birthDate, "female", serial + 1) },
+  }) as unknown as Answers;
+  const session = await sessionFor({ phoneHash: lookupHash("13800000002") });
+  const started = await settle(() => applyStart.action({ request: postRequest(`/services/${reward.slug}/apply`, {}, session), params: { slug: reward.slug }, context: {} }));
+  const id = locationOf(started)!.split("/")[2];
+  for (const { id: stepId } of reward.steps.filter((candidate) => !candidate.when || candidate.when(answers))) {
+    const result = await settle(() => step.action({ request: postRequest(`/apply/${id}/${stepId}`, formFields(answers[stepId]), session), params: { id, step: stepId }, context: {} }));
+    expect(statusOf(result), `step ${stepId}`).toBe(302);
+  }
+  const files = Object.fromEntries(reward.materials.filter((material) => material.required(answers)).map((material) => [material.key, tinyPng()]));
+  await settle(() => step.action({ request: postRequest(`/apply/${id}/materials`, files, session), params: { id, step: "materials" }, context: {} }));
+  const submitted = locationOf(await submitDraft(session, id));
+  return /\/applications\/([^?]+)/.exec(submitted ?? "")![1];
+}
+
+async function approveAs(username: string, ref: string) {
+  const session = await sessionFor({ username });
+  const result = await settle(() => staffCase.action({ request: postRequest(`/staff/applications/${ref}`, { intent: "approve", note: "" }, session), params: { ref }, context: {} }));
+  expect(locationOf(result), `${username} approves`).toBe(`/staff/applications/${ref}?done=approve`);
+}
+
+async function status(ref: string) {
+  const app = await db.application.findFirstOrThrow({ where: { ref }, select: { status: true, stageIndex: true, id: true } });
+  return app;
+}
+
+describe("a reward claim through its whole chain, and its payment roll", () => {
+  it("village → township → notice → county; the roll pays the approved amounts; an issued roll never changes", async () => {
+    const ref = await fileClaim(151);
+    expect(await status(ref)).toMatchObject({ status: "in_review", stageIndex: 0 });
+
+    // Staff of another village do not even find the case.
+    const other = await sessionFor({ username: "village.xinshu" });
+    const foreign = await settle(() => staffCase.loader({ request: getRequest(`/staff/applications/${ref}`, other), params: { ref }, context: {} }));
+    expect(statusOf(foreign)).toBe(404);
+
+    await approveAs("village.shuanghe", ref);
+    expect(await status(ref)).toMatchObject({ status: "in_review", stageIndex: 1 });
+    await approveAs("reviewer.huangying", ref);
+    expect(await status(ref)).toMatchObject({ status: "notice", stageIndex: 2 });
+
+    // The county cannot approve during the notice; once it lapses, it can.
+    const county = await sessionFor({ username: "admin.county" });
+    const early = await settle(() => staffCase.action({ request: postRequest(`/staff/applications/${ref}`, { intent: "approve", note: "" }, county), params: { ref }, context: {} }));
+    expect(statusOf(early)).toBeGreaterThanOrEqual(400);
+    // Other test files share this database: end the notice as of a week on, rather than moving the shared clock.
+    await endLapsedNotices(new Date(Date.now() + 8 * 24 * 60 * 60 * 1000));
+    expect(await status(ref)).toMatchObject({ status: "in_review", stageIndex: 3 });
+    await approveAs("admin.county", ref);
+    const { id } = await status(ref);
+    expect((await status(ref)).status).toBe("approved");
+    const awards = await db.award.findMany({ where: { applicationId: id } });
+    expect(awards).toHaveLength(2);
+
+    // A roll for next year pays each award a whole year at its rate (yearly, or twelve months).
+    const year = String(new Date().getUTCFullYear() + 1);
+    const issue = () => settle(() => payments.action({ request: postRequest("/staff/payments", { service: reward.slug, period: year }, county), params: {}, context: {} }));
+    expect(statusOf(await issue())).toBe(302);
+    const roll = await db.paymentRoll.findFirstOrThrow({ where: { serviceSlug: reward.slug, period: year, status: "issued" }, include: { lines: true } });
+    const ours = roll.lines.filter((line) => line.applicationRef === ref);
+    expect(ours.map((line) => line.amountFen).sort()).toEqual(awards.map((award) => award.amountFen * (award.period === "year" ? 1 : 12)).sort());
+    expect(roll.totalFen).toBe(roll.lines.reduce((sum, line) => sum + line.amountFen, 0));
+    expect(roll.lineCount).toBe(roll.lines.length);
+
+    // Issuing again for the same period is a correction: a new roll supersedes the first, whose lines stay as they were.
+    expect(statusOf(await issue())).toBe(302);
+    const first = await db.paymentRoll.findUniqueOrThrow({ where: { id: roll.id }, include: { lines: true } });
+    expect(first.status).toBe("superseded");
+    expect(first.lines.map((line) => [line.id, line.amountFen]).sort()).toEqual(roll.lines.map((line) => [line.id, line.amountFen]).sort());
+    const second = await db.paymentRoll.findFirstOrThrow({ where: { serviceSlug: reward.slug, period: year, status: "issued" } });
+    expect(second.supersedesId).toBe(roll.id);
+
+    // An edited line no longer matches the roll's content hash: the roll is refused, not shown.
+    await db.paymentRollLine.update({ where: { id: ours[0].id }, data: { amountFen: ours[0].amountFen + 100 } });
+    const { loader } = await import("~/routes/staff.payments.$id");
+    await expect(loader({ request: getRequest(`/staff/payments/${roll.id}`, county), params: { id: roll.id }, context: {} })).rejects.toThrow(/content hash/);
+    await db.paymentRollLine.update({ where: { id: ours[0].id }, data: { amountFen: ours[0].amountFen } });
+  });
+});
