@@ -199,7 +199,7 @@ export async function submitApplication(actor: CaseActor, app: LoadedApplication
         await tx.applicationEvent.create({
           data: { id: newId(), applicationId: app.id, at: now, actorId: null, actorRole: "system", type: "auto_approved", fromStatus: "in_review", toStatus: "approved" },
         });
-        await issueOutput(tx, app, answers, jurisdiction.path, now);
+        await issueOutput(tx, app, answers, jurisdiction.path, now, ref);
       }
       await audit({ actorId: actor.id, actorRole: actor.role, action: "application.submit", subjectType: "application", subjectId: app.id, request, detail: { ref, outcome: step.to, capacity: app.filerCapacity } }, tx);
       return ref;
@@ -255,7 +255,7 @@ export async function reviewApplication(actor: CaseActor, app: LoadedApplication
         detailEnc: correction ? encryptJson({ correction }, sealedTo("ApplicationEvent", "detailEnc", eventId)) : null,
       },
     });
-    if (step.to === "approved") await issueOutput(tx, app, app.answers, app.jurisdictionPath ?? "", now);
+    if (step.to === "approved") await issueOutput(tx, app, app.answers, app.jurisdictionPath ?? "", now, app.ref ?? "");
     const next = stages[step.stageIndex];
     if (step.to === "notice" && next.kind === "notice") await postNotice(tx, app, next, now, stageDueAt(next, now));
     if (step.to === "rejected") await releaseClaims(tx, app.id);

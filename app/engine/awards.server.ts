@@ -1,5 +1,5 @@
-import { maskBankAccount } from "~/lib/mask";
-import { maskName } from "~/lib/mask";
+import { maskBankAccount, maskName } from "~/lib/mask";
+import { services } from "~/services/registry";
 import { audit } from "~/utils/audit.server";
 import { encryptJson, newId } from "~/utils/crypto.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -46,6 +46,29 @@ export async function issueAwards(tx: Tx, app: Pick<LoadedApplication, "id" | "s
         bankMasked: terms.bankAccount ? maskBankAccount(terms.bankAccount.number) : null,
       },
     });
+  }
+}
+
+/**
+ * Ends the live awards that the approval of this case ends, as award services declare
+ * (`endsWhen`): the case's subjects in the declared roles are matched to beneficiaries by the
+ * keyed hash of their ID numbers. Runs inside the approving transaction of any service.
+ */
+export async function endAwardsEndedBy(tx: Tx, app: Pick<LoadedApplication, "id" | "service">, ref: string, now: Date) {
+  for (const awardService of services) {
+    if (awardService.output.kind !== "award") continue;
+    for (const ending of awardService.output.endsWhen ?? []) {
+      if (ending.service !== app.service.slug) continue;
+      const subjects = await tx.caseSubject.findMany({ where: { applicationId: app.id, role: { in: [...ending.subjectRoles] } }, select: { idHash: true } });
+      if (subjects.length === 0) continue;
+      const ended = await tx.award.findMany({ where: { serviceSlug: awardService.slug, status: "active", beneficiaryIdHash: { in: subjects.map((subject) => subject.idHash) } }, select: { id: true, applicationId: true } });
+      for (const award of ended) {
+        await tx.award.update({ where: { id: award.id }, data: { status: "ended", endedOn: isoDay(now), endReason: ending.reason } });
+        await tx.applicationEvent.create({
+          data: { id: newId(), applicationId: award.applicationId, at: now, actorId: null, actorRole: "system", type: "award_ended", fromStatus: "approved", toStatus: "approved", note: ref },
+        });
+      }
+    }
   }
 }
 

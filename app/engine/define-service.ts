@@ -92,7 +92,8 @@ export type NoticeStage = {
 export type Stage = ReviewStage | NoticeStage;
 
 /** A person in a case, with the role they have in it; the engine keeps the keyed hash of the ID number. */
-export type CaseSubject = { role: "applicant" | "spouse" | "child" | "beneficiary"; idNumber: string; name: string };
+export type SubjectRole = "applicant" | "spouse" | "child" | "beneficiary";
+export type CaseSubject = { role: SubjectRole; idNumber: string; name: string };
 
 /**
  * Something a person may hold only once while it is live, e.g. one registration per couple
@@ -126,11 +127,25 @@ export type AwardTerms = {
   bankAccount?: { holder: string; bank: string; number: string };
 };
 
+/**
+ * An award ends when a case of `service` is approved in which its beneficiary is a subject in
+ * one of `subjectRoles`; `reason` is shown as common:awards.ended_<reason>, and the case's
+ * history names the case that ended it.
+ */
+export type AwardEnding = { service: string; subjectRoles: readonly SubjectRole[]; reason: string };
+
 /** What an approved case produces. */
 export type Output =
   | { kind: "certificate"; titleKey: string; subtitleKey?: string; lines: (answers: Answers) => DocumentLine[] }
   | { kind: "letter"; titleKey: string; lines: (answers: Answers) => DocumentLine[] }
-  | { kind: "award"; titleKey: string; lines: (answers: Answers) => DocumentLine[]; terms: (answers: Answers, ctx: { approvedOn: string }) => AwardTerms }
+  | {
+      kind: "award";
+      titleKey: string;
+      lines: (answers: Answers) => DocumentLine[];
+      terms: (answers: Answers, ctx: { approvedOn: string }) => AwardTerms;
+      /** Events elsewhere in the portal that end a live award, e.g. a new child registered for 特别扶助. */
+      endsWhen?: readonly AwardEnding[];
+    }
   | { kind: "none" };
 
 /** One condition of a public eligibility check, in plain words, met or not. */

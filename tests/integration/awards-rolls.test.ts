@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { endLapsedNotices } from "~/engine/applications.server";
-import type { Answers } from "~/engine/define-service";
+import type { Answers, ServiceDefinition } from "~/engine/define-service";
 import * as payments from "~/routes/staff.payments._index";
 import * as staffCase from "~/routes/staff.applications.$ref";
 import * as step from "~/routes/apply.$id.$step";
 import * as applyStart from "~/routes/services.$slug.apply";
 import { findService } from "~/services/registry";
+import { answersWith, FENGSHAN_TOWNSHIP, FENGSHAN_VILLAGE, matchingAnswers } from "~/services/birth-registration/examples";
 import { rewardValid } from "~/services/reward-assistance/examples";
+import { specialApplicant, specialSpouse, specialValid } from "~/services/special-assistance/examples";
 import { exampleId, patched } from "~/services/shared/examples";
 import { lookupHash } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
@@ -19,22 +21,35 @@ import { formFields, getRequest, locationOf, postRequest, sessionFor, settle, st
 
 const reward = findService("reward-assistance")!;
 
-async function fileClaim(serial: number): Promise<string> {
-  const answers = patched(rewardValid, {
+const withCouple = (serial: number) =>
+  patched(rewardValid, {
     applicant: { idNumber: exampleId(rewardValid.applicant.birthDate, "male", serial) },
     spouse: { idNumber: exampleId(rewardValid.spouse!.birthDate, "female", serial + 1) },
   }) as unknown as Answers;
+
+/** Files a case through the real route actions as a citizen; answers with its reference. */
+async function fileCase(service: ServiceDefinition, answers: Answers): Promise<string> {
   const session = await sessionFor({ phoneHash: lookupHash("13800000002") });
-  const started = await settle(() => applyStart.action({ request: postRequest(`/services/${reward.slug}/apply`, {}, session), params: { slug: reward.slug }, context: {} }));
+  await db.application.deleteMany({ where: { status: "draft", filerId: session.userId } });
+  const started = await settle(() => applyStart.action({ request: postRequest(`/services/${service.slug}/apply`, {}, session), params: { slug: service.slug }, context: {} }));
   const id = locationOf(started)!.split("/")[2];
-  for (const { id: stepId } of reward.steps.filter((candidate) => !candidate.when || candidate.when(answers))) {
+  for (const { id: stepId } of service.steps.filter((candidate) => !candidate.when || candidate.when(answers))) {
     const result = await settle(() => step.action({ request: postRequest(`/apply/${id}/${stepId}`, formFields(answers[stepId]), session), params: { id, step: stepId }, context: {} }));
     expect(statusOf(result), `step ${stepId}`).toBe(302);
   }
-  const files = Object.fromEntries(reward.materials.filter((material) => material.required(answers)).map((material) => [material.key, tinyPng()]));
+  const files = Object.fromEntries(service.materials.filter((material) => material.required(answers)).map((material) => [material.key, tinyPng()]));
   await settle(() => step.action({ request: postRequest(`/apply/${id}/materials`, files, session), params: { id, step: "materials" }, context: {} }));
   const submitted = locationOf(await submitDraft(session, id));
+  expect(submitted, `${service.slug} submitted`).toMatch(/^\/applications\//);
   return /\/applications\/([^?]+)/.exec(submitted ?? "")![1];
+}
+
+/** Approves an assistance case at each of its stages, the notice ended as of a week on. */
+async function approveThroughChain(ref: string) {
+  await approveAs("village.shuanghe", ref);
+  await approveAs("reviewer.huangying", ref);
+  await endLapsedNotices(new Date(Date.now() + 8 * 24 * 60 * 60 * 1000));
+  await approveAs("admin.county", ref);
 }
 
 async function approveAs(username: string, ref: string) {
@@ -50,7 +65,7 @@ async function status(ref: string) {
 
 describe("a reward claim through its whole chain, and its payment roll", () => {
   it("village → township → notice → county; the roll pays the approved amounts; an issued roll never changes", async () => {
-    const ref = await fileClaim(151);
+    const ref = await fileCase(reward, withCouple(151));
     expect(await status(ref)).toMatchObject({ status: "in_review", stageIndex: 0 });
 
     // Staff of another village do not even find the case.
@@ -99,5 +114,28 @@ describe("a reward claim through its whole chain, and its payment roll", () => {
     const { loader } = await import("~/routes/staff.payments.$id");
     await expect(loader({ request: getRequest(`/staff/payments/${roll.id}`, county), params: { id: roll.id }, context: {} })).rejects.toThrow(/content hash/);
     await db.paymentRollLine.update({ where: { id: ours[0].id }, data: { amountFen: ours[0].amountFen } });
+  });
+});
+
+describe("an award that another case ends", () => {
+  it("特别扶助 stops, with the reason and the case in its history, when the couple registers a new child", async () => {
+    const special = findService("special-assistance")!;
+    const ref = await fileCase(special, specialValid as unknown as Answers);
+    await approveThroughChain(ref);
+    const claim = await db.application.findFirstOrThrow({ where: { ref }, select: { id: true } });
+    expect((await db.award.findMany({ where: { applicationId: claim.id } })).map((award) => award.status)).toEqual(["active", "active"]);
+
+    const person = (who: { name: string; idNumber: string; birthDate: string }) => ({ name: who.name, idNumber: who.idNumber, birthDate: who.birthDate, hukouTownship: FENGSHAN_TOWNSHIP });
+    const birth = answersWith(matchingAnswers, { woman: person(specialApplicant), man: person(specialSpouse), application: { village: FENGSHAN_VILLAGE } }) as unknown as Answers;
+    const birthRef = await fileCase(findService("birth-registration")!, birth);
+    await approveAs("reviewer.fengshan", birthRef);
+
+    const awards = await db.award.findMany({ where: { applicationId: claim.id } });
+    expect(awards.map((award) => [award.status, award.endReason])).toEqual([
+      ["ended", "new_child"],
+      ["ended", "new_child"],
+    ]);
+    const events = await db.applicationEvent.findMany({ where: { applicationId: claim.id, type: "award_ended" } });
+    expect(events.map((event) => event.note)).toEqual([birthRef, birthRef]);
   });
 });

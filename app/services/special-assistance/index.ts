@@ -122,6 +122,8 @@ export default defineService({
   },
   output: {
     kind: "award",
+    // 特别扶助 ends when the couple has or adopts another child: a birth registered for either of them ends it.
+    endsWhen: [{ service: "birth-registration", subjectRoles: ["applicant", "spouse"], reason: "new_child" }],
     titleKey: `${ns}:letter.title`,
     lines: (answers) => {
       const applicant = applicantOf(answers);
