@@ -45,6 +45,8 @@ export type AwardLetterInput = ApprovalLetterInput & {
     beneficiaries: { name: string; relation: string; amount: string }[];
     /** Formatted total of the beneficiaries' amounts, when it helps. */
     total?: string;
+    /** Where it is paid, the number masked, e.g. "重庆农村商业银行武隆支行 **** 6784". */
+    account?: string;
   };
 };
 
@@ -122,8 +124,8 @@ export function renderApprovalLetter(input: ApprovalLetterInput): Promise<Buffer
 export function renderAwardLetter(input: AwardLetterInput): Promise<Buffer> {
   const { award } = input;
   return letter(input, TITLES.approval, [
+    // The tables say who is paid what: the service's detail lines would only repeat them.
     ...opening(input, `经审核，符合规定条件，决定予以批准，自${award.startsOn}起按下列标准发放。`),
-    ...(input.details ?? []).map((text): Block => ({ kind: "paragraph", indent: true, text })),
     facts(input, "予以批准 Approved"),
     { kind: "heading", text: wording.award.amounts },
     {
@@ -147,7 +149,7 @@ export function renderAwardLetter(input: AwardLetterInput): Promise<Buffer> {
       rows: award.beneficiaries.map((beneficiary) => [beneficiary.name, beneficiary.relation, beneficiary.amount]),
       total: award.total ? [wording.award.total, "", award.total] : undefined,
     },
-    { kind: "keyValue", rows: [{ label: wording.award.startsOn, value: award.startsOn }] },
+    ...(award.account ? [{ kind: "keyValue", rows: [{ label: wording.award.account, value: award.account }] } satisfies Block] : []),
     ...basisBlocks(input.legalBasis),
   ]);
 }

@@ -61,6 +61,7 @@ export const awardLetterExample: AwardLetterInput = {
       { name: "李德明", relation: "配偶", amount: "960.00" },
     ],
     total: "1,920.00",
+    account: "重庆农村商业银行武隆支行 **** **** **** 6784",
   },
 };
 

@@ -39,7 +39,7 @@ export const wording = {
     beneficiaries: { text: "享受对象", translation: "Beneficiaries" },
     name: { text: "姓名", translation: "Name" },
     relation: { text: "关系", translation: "Relation" },
-    startsOn: { text: "发放起始日期", translation: "Payments start on" },
+    account: { text: "收款账户", translation: "Paid into" },
     total: "合计",
   },
   receipt: {

@@ -8,10 +8,10 @@ import type { Language } from "~/i18n/config";
 import { serverT } from "~/i18n/resources.server";
 import { formatDate } from "~/lib/dates";
 import { publicOrigin } from "~/utils/config.server";
-import { decryptText } from "~/utils/crypto.server";
+import { decryptJson, decryptText } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { jurisdictions } from "~/utils/jurisdictions.server";
-import { awardsOfCase } from "./awards.server";
+import { awardBankContext, awardsOfCase, type BankAccount } from "./awards.server";
 import { maskValue } from "./masking";
 import { personContext } from "./persons.server";
 import { certificateOf, type LoadedApplication } from "./applications.server";
@@ -29,11 +29,16 @@ export function sealImage(seal: string | undefined): SealImage | null {
 }
 
 /** The office that registers or decides a case: its full name in Chinese with the English translation, and its seal. */
-export async function decidingOffice(app: Pick<LoadedApplication, "jurisdictionPath">) {
+export async function decidingOffice(app: Pick<LoadedApplication, "jurisdictionPath" | "service">) {
   const index = await jurisdictions();
-  const { office, seal } = index.officeFor(app.jurisdictionPath);
+  // The office of the stage that decides: a township registers births, the county approves awards.
+  const deciding = [...app.service.workflow.stages].reverse().find((stage) => stage.kind === "review");
+  const { office, seal } = index.officeFor(deciding?.kind === "review" && deciding.depth === "county" ? index.county.path : app.jurisdictionPath);
   return { office: { text: office.name, translation: office.nameEn }, seal: sealImage(seal) };
 }
+
+/** The bank by name, the account masked: the letter may be shown around. */
+const accountLine = (account: BankAccount, masked: string | null) => [account.bank, masked].filter(Boolean).join(" ");
 
 const RELATIONS: Record<string, string> = { applicant: "本人", spouse: "配偶", child: "子女", beneficiary: "本人" };
 
@@ -61,6 +66,7 @@ async function awardLetter(app: LoadedApplication, base: Parameters<typeof rende
       })),
       beneficiaries: awards.map((award) => ({ name: nameOf(award.personId), relation: RELATIONS[subjects.find((subject) => subject.personId === award.personId)?.role ?? "beneficiary"], amount: yuan(award.amountFen) })),
       total: yuan(awards.reduce((sum, award) => sum + award.amountFen, 0)),
+      account: first?.bankEnc ? accountLine(decryptJson<BankAccount>(first.bankEnc, awardBankContext(first.id)), first.bankMasked) : undefined,
     },
   });
 }

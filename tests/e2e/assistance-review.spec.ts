@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { rewardApplicant, rewardValid, type RewardAnswers } from "../../app/services/reward-assistance/examples";
 import { exampleBankCard, exampleId, patched } from "../../app/services/shared/examples";
+import { pdfTextCompact } from "../support/pdf";
 import { fillFields, saveAndContinue, signUp, staffSignIn, tinyPdf, tinyPng } from "./helpers";
 
 // 奖励扶助 through its whole chain: the village's first review, the township's review, a
@@ -140,6 +141,24 @@ test("a reward claim goes village → township → public notice → county, an 
       await expect(county.getByTestId("award")).toHaveCount(2);
       await expect(county.getByTestId("award").first()).toContainText("每年 1200.00 元");
       expect(await county.content()).not.toContain(bankAccount);
+    });
+
+    await test.step("the resident gets the approval letter (审批结果通知书), verifiable, with the ID number masked", async () => {
+      await page.goto(`/applications/${ref}`);
+      const link = page.getByRole("link", { name: /PDF/ });
+      const href = await link.getAttribute("href");
+      const pdf = await page.request.get(href!);
+      expect(pdf.headers()["content-type"]).toContain("application/pdf");
+      const body = await pdf.body();
+      await testInfo.attach("approval-letter.pdf", { body, contentType: "application/pdf" });
+      const text = pdfTextCompact(body);
+      expect(text).toContain("审批结果通知书");
+      expect(text).toContain("农村部分计划生育家庭奖励扶助");
+      // The county approves awards: its office issues the letter.
+      expect(text).toContain("重庆市武隆区卫生健康委员会");
+      expect(text).toContain(ref);
+      expect(text).not.toContain(answers.applicant.idNumber);
+      expect(text).not.toContain(bankAccount);
     });
 
     await test.step("the payment roll lists the award with the bank account masked", async () => {
