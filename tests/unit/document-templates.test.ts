@@ -32,7 +32,7 @@ describe.skipIf(popplerMissing)("document templates", () => {
     expect(text).toContain("960.00");
     expect(text).toContain("自2026年1月1日起按下列标准发放");
     expect(text).toContain("收款账户");
-    expect(text).toContain("重庆农村商业银行武隆支行****************6784");
+    expect(text).toContain("重庆农村商业银行武隆支行************6784");
     expect(text).toContain("享受对象");
     expect(text).toContain("李德明");
     expect(text).toContain("配偶");
