@@ -31,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     role: actor.role,
     filter,
     total: queue.total,
+    totalCapped: queue.totalCapped,
     next: queue.next,
     services: services.map((service) => ({ slug: service.slug, titleKey: service.titleKey })),
     places: places.map((row) => ({ code: row.code, name: localName(row, lng) })),
@@ -169,7 +170,7 @@ export default function StaffQueue() {
         </div>
       </Form>
       <p className="mb-2 text-sm text-slate-700" role="status" data-testid="queue-total">
-        {t("queue.total", { count: page.total })}
+        {t(page.totalCapped ? "queue.totalMore" : "queue.total", { count: page.total })}
       </p>
       {page.rows.length === 0 ? (
         <p className="card">{t("queue.empty")}</p>

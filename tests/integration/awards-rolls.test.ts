@@ -139,3 +139,18 @@ describe("an award that another case ends", () => {
     expect(events.map((event) => event.note)).toEqual([birthRef, birthRef]);
   });
 });
+
+describe("the staff queue's total", () => {
+  it("counts up to a cap and then says there are more, rather than counting every case", async () => {
+    const { staffQueue, parseQueueFilter } = await import("~/engine/queue.server");
+    const { actorOf } = await import("~/engine/cases.server");
+    const county = await db.user.findFirstOrThrow({ where: { username: "admin.county" } });
+    const actor = await actorOf(county);
+    // The cases approved by the tests above are in the county's queue.
+    const all = await staffQueue(actor, parseQueueFilter(new URLSearchParams("status=approved")));
+    expect(all.totalCapped).toBe(false);
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    const capped = await staffQueue(actor, parseQueueFilter(new URLSearchParams("status=approved")), new Date(), 1);
+    expect(capped).toMatchObject({ total: 1, totalCapped: true });
+  });
+});
