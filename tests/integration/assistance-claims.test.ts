@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Answers, ServiceDefinition } from "~/engine/define-service";
-import * as step from "~/routes/apply.$id.$step";
-import * as applyStart from "~/routes/services.$slug.apply";
 import { childcareApplicant, childcareFather, childcareVariants, childcareValid } from "~/services/childcare-subsidy/examples";
 import { findService } from "~/services/registry";
 import { rewardApplicant, rewardSpouse, rewardVariants, type RewardAnswers } from "~/services/reward-assistance/examples";
 import { exampleId, patched } from "~/services/shared/examples";
 import { lookupHash } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
-import { formFields, locationOf, postRequest, sessionFor, settle, statusOf, submitDraft, tinyPng } from "./helpers";
+import { locationOf, serviceDraftToReview, sessionFor, statusOf, submitDraft } from "./helpers";
 
 // Issue 6 point 8: one live award per person and scheme, 育儿补贴 once per child, checked at
 // submission through the claims the services declare; the case starts at its first stage.
@@ -16,23 +14,8 @@ import { formFields, locationOf, postRequest, sessionFor, settle, statusOf, subm
 const citizen = (phone = "13800000001") => sessionFor({ phoneHash: lookupHash(phone) });
 type Filer = Awaited<ReturnType<typeof citizen>>;
 
-/** Fills every applicable step and the required materials of a fresh draft through the real route actions. */
-async function draftToReview(session: Filer, service: ServiceDefinition, answers: Answers) {
-  await db.application.deleteMany({ where: { status: "draft", filerId: session.userId } });
-  const started = await settle(() => applyStart.action({ request: postRequest(`/services/${service.slug}/apply`, {}, session), params: { slug: service.slug }, context: {} }));
-  const id = locationOf(started)!.split("/")[2];
-  for (const { id: stepId } of service.steps.filter((candidate) => !candidate.when || candidate.when(answers))) {
-    const result = await settle(() => step.action({ request: postRequest(`/apply/${id}/${stepId}`, formFields(answers[stepId]), session), params: { id, step: stepId }, context: {} }));
-    expect(statusOf(result), `step ${stepId}`).toBe(302);
-  }
-  const files = Object.fromEntries(service.materials.filter((material) => material.required(answers)).map((material) => [material.key, tinyPng()]));
-  const uploaded = await settle(() => step.action({ request: postRequest(`/apply/${id}/materials`, files, session), params: { id, step: "materials" }, context: {} }));
-  expect(locationOf(uploaded)).toBe(`/apply/${id}/review`);
-  return id;
-}
-
 async function file(session: Filer, service: ServiceDefinition, answers: Answers) {
-  const id = await draftToReview(session, service, answers);
+  const id = await serviceDraftToReview(session, service, answers);
   return { id, result: await submitDraft(session, id) };
 }
 

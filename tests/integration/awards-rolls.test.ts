@@ -3,8 +3,6 @@ import { endLapsedNotices } from "~/engine/applications.server";
 import type { Answers, ServiceDefinition } from "~/engine/define-service";
 import * as payments from "~/routes/staff.payments._index";
 import * as staffCase from "~/routes/staff.applications.$ref";
-import * as step from "~/routes/apply.$id.$step";
-import * as applyStart from "~/routes/services.$slug.apply";
 import { findService } from "~/services/registry";
 import { answersWith, FENGSHAN_TOWNSHIP, FENGSHAN_VILLAGE, matchingAnswers } from "~/services/birth-registration/examples";
 import { rewardValid } from "~/services/reward-assistance/examples";
@@ -12,7 +10,7 @@ import { specialApplicant, specialSpouse, specialValid } from "~/services/specia
 import { exampleId, patched } from "~/services/shared/examples";
 import { lookupHash } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
-import { formFields, getRequest, locationOf, postRequest, sessionFor, settle, statusOf, submitDraft, tinyPng } from "./helpers";
+import { getRequest, locationOf, postRequest, serviceDraftToReview, sessionFor, settle, statusOf, submitDraft } from "./helpers";
 
 // Issue 6 points 9 and 11 on a real database: a 奖励扶助 claim passes the village, the
 // township, the public notice and the county through the staff page's own action; the
@@ -30,15 +28,7 @@ const withCouple = (serial: number) =>
 /** Files a case through the real route actions as a citizen; answers with its reference. */
 async function fileCase(service: ServiceDefinition, answers: Answers): Promise<string> {
   const session = await sessionFor({ phoneHash: lookupHash("13800000002") });
-  await db.application.deleteMany({ where: { status: "draft", filerId: session.userId } });
-  const started = await settle(() => applyStart.action({ request: postRequest(`/services/${service.slug}/apply`, {}, session), params: { slug: service.slug }, context: {} }));
-  const id = locationOf(started)!.split("/")[2];
-  for (const { id: stepId } of service.steps.filter((candidate) => !candidate.when || candidate.when(answers))) {
-    const result = await settle(() => step.action({ request: postRequest(`/apply/${id}/${stepId}`, formFields(answers[stepId]), session), params: { id, step: stepId }, context: {} }));
-    expect(statusOf(result), `step ${stepId}`).toBe(302);
-  }
-  const files = Object.fromEntries(service.materials.filter((material) => material.required(answers)).map((material) => [material.key, tinyPng()]));
-  await settle(() => step.action({ request: postRequest(`/apply/${id}/materials`, files, session), params: { id, step: "materials" }, context: {} }));
+  const id = await serviceDraftToReview(session, service, answers);
   const submitted = locationOf(await submitDraft(session, id));
   expect(submitted, `${service.slug} submitted`).toMatch(/^\/applications\//);
   return /\/applications\/([^?]+)/.exec(submitted ?? "")![1];

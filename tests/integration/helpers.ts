@@ -1,6 +1,7 @@
 // Requests for calling route loaders and actions directly, against the real test database
 // prepared by global-setup.ts (migrated and seeded).
 import { expect } from "vitest";
+import type { Answers, ServiceDefinition } from "~/engine/define-service";
 import * as step from "~/routes/apply.$id.$step";
 import * as review from "~/routes/apply.$id.review";
 import * as applyStart from "~/routes/services.$slug.apply";
@@ -88,6 +89,21 @@ export async function draftToReview(session: Session & { userId: string }, answe
     expect(statusOf(result), `step ${stepId}`).toBe(302);
   }
   const files = Object.fromEntries(MATERIALS.map((key) => [key, tinyPng()]));
+  const uploaded = await settle(() => step.action({ request: postRequest(`/apply/${id}/materials`, files, session), params: { id, step: "materials" }, context: {} }));
+  expect(locationOf(uploaded)).toBe(`/apply/${id}/review`);
+  return id;
+}
+
+/** Fills every applicable step and the required materials of a fresh draft of any service through the real route actions; returns the draft id. */
+export async function serviceDraftToReview(session: Session & { userId: string }, service: ServiceDefinition, answers: Answers) {
+  await db.application.deleteMany({ where: { status: "draft", filerId: session.userId } });
+  const started = await settle(() => applyStart.action({ request: postRequest(`/services/${service.slug}/apply`, {}, session), params: { slug: service.slug }, context: {} }));
+  const id = locationOf(started)!.split("/")[2];
+  for (const { id: stepId } of service.steps.filter((candidate) => !candidate.when || candidate.when(answers))) {
+    const result = await settle(() => step.action({ request: postRequest(`/apply/${id}/${stepId}`, formFields(answers[stepId]), session), params: { id, step: stepId }, context: {} }));
+    expect(statusOf(result), `step ${stepId}`).toBe(302);
+  }
+  const files = Object.fromEntries(service.materials.filter((material) => material.required(answers)).map((material) => [material.key, tinyPng()]));
   const uploaded = await settle(() => step.action({ request: postRequest(`/apply/${id}/materials`, files, session), params: { id, step: "materials" }, context: {} }));
   expect(locationOf(uploaded)).toBe(`/apply/${id}/review`);
   return id;
