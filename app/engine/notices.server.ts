@@ -33,14 +33,21 @@ export async function postNotice(tx: Tx, app: LoadedApplication, stage: NoticeSt
   await tx.publicNotice.upsert({ where: { applicationId: app.id }, create: { applicationId: app.id, ...data }, update: data });
 }
 
-/** The notices running now, optionally within a township or village. */
+/**
+ * The notices running now, optionally within a township or village: within their dates and
+ * with the case still at its notice stage (a case withdrawn or moved on leaves the board,
+ * as runningNotice below also says).
+ */
 export async function runningNotices(placePath?: string) {
   const now = await currentTime();
-  return db.publicNotice.findMany({
+  const notices = await db.publicNotice.findMany({
     where: { startsAt: { lte: now }, endsAt: { gt: now }, ...(placePath ? { jurisdictionPath: { startsWith: placePath } } : {}) },
     orderBy: [{ endsAt: "asc" }, { applicationId: "asc" }],
     take: 500,
   });
+  const atNotice = await db.application.findMany({ where: { id: { in: notices.map((notice) => notice.applicationId) }, status: "notice" }, select: { id: true } });
+  const running = new Set(atNotice.map((app) => app.id));
+  return notices.filter((notice) => running.has(notice.applicationId));
 }
 
 export async function runningNotice(applicationId: string) {

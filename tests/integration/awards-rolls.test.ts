@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { endLapsedNotices } from "~/engine/applications.server";
+import { runningNotices } from "~/engine/notices.server";
 import type { Answers, ServiceDefinition } from "~/engine/define-service";
 import * as payments from "~/routes/staff.payments._index";
 import * as staffCase from "~/routes/staff.applications.$ref";
@@ -75,6 +76,10 @@ describe("a reward claim through its whole chain, and its payment roll", () => {
     // Other test files share this database: end the notice as of a week on, rather than moving the shared clock.
     await endLapsedNotices(new Date(Date.now() + 8 * 24 * 60 * 60 * 1000));
     expect(await status(ref)).toMatchObject({ status: "in_review", stageIndex: 3 });
+    // Its notice's dates still cover today, but the case has moved on: it is off the board.
+    const { id: caseId } = await status(ref);
+    expect((await db.publicNotice.findUniqueOrThrow({ where: { applicationId: caseId } })).endsAt.getTime()).toBeGreaterThan(Date.now());
+    expect((await runningNotices()).map((notice) => notice.applicationId)).not.toContain(caseId);
     await approveAs("admin.county", ref);
     const { id } = await status(ref);
     expect((await status(ref)).status).toBe("approved");
